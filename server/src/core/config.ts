@@ -1,0 +1,211 @@
+/**
+ * Configuration, ESLint-like, validated without throwing:
+ *
+ *   { "rules": { "placeholder/marker": "error",
+ *                "repetition/overused-phrase": ["warning", { "minCount": 4 }],
+ *                "balance/section-length": "off" },
+ *     "mode": "final", "speakingRate": 200, "allow": ["学赶"], "dictionary": "words.txt" }
+ *
+ * Layers (defaults ← .speechlintrc.json ← editor settings) are merged in order.
+ * Anything invalid yields a problem naming the key, and that key's default applies.
+ */
+import type { AnyRule, LocalizedText, Settings, Severity, SeverityOrOff } from './rule';
+import { DEFAULT_SETTINGS, SEVERITIES } from './rule';
+import type { Registry } from './registry';
+
+export interface RawConfig {
+  rules?: unknown;
+  mode?: unknown;
+  speakingRate?: unknown;
+  allow?: unknown;
+  dictionary?: unknown;
+  [k: string]: unknown;
+}
+
+export interface RuleSetting {
+  severity: SeverityOrOff;
+  options: Record<string, unknown>;
+  /** True when a layer set the severity explicitly (final mode does not override it). */
+  explicit: boolean;
+}
+
+export interface ResolvedConfig {
+  rules: Map<string, RuleSetting>;
+  settings: Settings;
+  /** Path of the user dictionary, as written in the config (resolved by the caller). */
+  dictionary?: string;
+}
+
+export interface ConfigProblem {
+  /** The config key at fault: "rules.placeholder/marker", "speakingRate". */
+  key: string;
+  message: LocalizedText;
+}
+
+const KNOWN_KEYS = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', '$schema']);
+
+function typeName(v: unknown): string {
+  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+}
+
+export function defaultConfig(registry: Registry): ResolvedConfig {
+  const rules = new Map<string, RuleSetting>();
+  for (const r of registry.all()) {
+    rules.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) }, explicit: false });
+  }
+  return { rules, settings: { ...DEFAULT_SETTINGS, allowWords: [] } };
+}
+
+/** Merge raw layers over the defaults. Never throws; problems name the key. */
+export function resolveConfig(registry: Registry, layers: RawConfig[]): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const config = defaultConfig(registry);
+  const problems: ConfigProblem[] = [];
+  const problem = (key: string, zh: string, en: string) => problems.push({ key, message: { zh, en } });
+
+  for (const raw of layers) {
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      problem('', `配置应为 JSON 对象，实际为 ${typeName(raw)}`, `the configuration must be a JSON object, got ${typeName(raw)}`);
+      continue;
+    }
+    for (const key of Object.keys(raw)) {
+      if (!KNOWN_KEYS.has(key)) problem(key, `未知的配置项“${key}”，已忽略`, `unknown key "${key}" ignored`);
+    }
+    if (raw.mode !== undefined) {
+      if (raw.mode === 'draft' || raw.mode === 'final') config.settings.mode = raw.mode;
+      else problem('mode', `“mode”应为 "draft" 或 "final"，已使用 "${config.settings.mode}"`, `"mode" must be "draft" or "final"; using "${config.settings.mode}"`);
+    }
+    if (raw.speakingRate !== undefined) {
+      const v = raw.speakingRate;
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 100 && v <= 400) config.settings.speakingRate = v;
+      else problem('speakingRate', `“speakingRate”应为 100 到 400 之间的数字（每分钟字数），已使用 ${config.settings.speakingRate}`, `"speakingRate" must be a number from 100 to 400 (characters a minute); using ${config.settings.speakingRate}`);
+    }
+    if (raw.allow !== undefined) {
+      if (Array.isArray(raw.allow) && raw.allow.every((w) => typeof w === 'string')) config.settings.allowWords = [...config.settings.allowWords, ...(raw.allow as string[])];
+      else problem('allow', '“allow”应为字符串数组', '"allow" must be an array of strings');
+    }
+    if (raw.dictionary !== undefined) {
+      if (typeof raw.dictionary === 'string' && raw.dictionary.length > 0) config.dictionary = raw.dictionary;
+      else problem('dictionary', '“dictionary”应为词表文件路径（字符串）', '"dictionary" must be a path to a word list (a string)');
+    }
+    if (raw.rules !== undefined) {
+      if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) {
+        problem('rules', `“rules”应为对象，实际为 ${typeName(raw.rules)}`, `"rules" must be an object, got ${typeName(raw.rules)}`);
+        continue;
+      }
+      for (const [id, value] of Object.entries(raw.rules as Record<string, unknown>)) {
+        const rule = registry.get(id);
+        const key = `rules.${id}`;
+        if (!rule) {
+          problem(key, `未知的规则“${id}”，已忽略`, `unknown rule "${id}" ignored`);
+          continue;
+        }
+        applyRuleSetting(rule, key, value, config.rules.get(id)!, problem);
+      }
+    }
+  }
+  return { config, problems };
+}
+
+function applyRuleSetting(
+  rule: AnyRule,
+  key: string,
+  value: unknown,
+  setting: RuleSetting,
+  problem: (key: string, zh: string, en: string) => void,
+): void {
+  let sev: unknown = value;
+  let opts: unknown;
+  if (Array.isArray(value)) {
+    sev = value[0];
+    opts = value[1];
+    if (value.length > 2) problem(key, `“${key}”最多两项：[严重程度, 选项]`, `"${key}" takes at most two items: [severity, options]`);
+  } else if (typeof value === 'object' && value !== null) {
+    // { "severity": "warning", "minCount": 4 } is accepted too
+    const { severity, ...rest } = value as Record<string, unknown>;
+    sev = severity ?? setting.severity;
+    opts = rest;
+  }
+  if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) {
+    setting.severity = sev as SeverityOrOff;
+    setting.explicit = true;
+  } else if (sev === 'warn') {
+    setting.severity = 'warning';
+    setting.explicit = true;
+  } else if (sev === 'information') {
+    setting.severity = 'info';
+    setting.explicit = true;
+  } else {
+    problem(
+      key,
+      `“${key}”的严重程度应为 error、warning、info、hint 或 off，实际为 ${JSON.stringify(sev)}，已使用默认值`,
+      `"${key}": severity must be error, warning, info, hint or off, got ${JSON.stringify(sev)}; using the default`,
+    );
+  }
+  if (opts === undefined) return;
+  if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) {
+    problem(key, `“${key}”的选项应为对象`, `"${key}": options must be an object`);
+    return;
+  }
+  const specs = (rule.meta.options ?? {}) as Record<string, { type: string; min?: number; max?: number }>;
+  const defaults = rule.meta.defaultOptions as Record<string, unknown>;
+  for (const [name, v] of Object.entries(opts as Record<string, unknown>)) {
+    const spec = specs[name];
+    const okey = `${key}.${name}`;
+    if (!spec || !(name in defaults)) {
+      problem(okey, `规则“${rule.meta.id}”没有选项“${name}”，已忽略`, `rule "${rule.meta.id}" has no option "${name}"; ignored`);
+      continue;
+    }
+    if (!optionOk(spec, v)) {
+      const range = spec.min !== undefined || spec.max !== undefined ? ` (${spec.min ?? '-∞'}–${spec.max ?? '∞'})` : '';
+      problem(okey, `“${okey}”应为 ${spec.type}${range}，已使用默认值 ${JSON.stringify(defaults[name])}`, `"${okey}" must be a ${spec.type}${range}; using the default ${JSON.stringify(defaults[name])}`);
+      continue;
+    }
+    setting.options[name] = v;
+  }
+}
+
+function optionOk(spec: { type: string; min?: number; max?: number }, v: unknown): boolean {
+  switch (spec.type) {
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && (spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max);
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'string[]':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    default:
+      return false;
+  }
+}
+
+/** The severity a rule reports at, given the mode (placeholder rules become errors in final mode). */
+export function effectiveSeverity(rule: AnyRule, setting: RuleSetting, settings: Settings): SeverityOrOff {
+  if (setting.severity === 'off') return 'off';
+  if (settings.mode === 'final' && rule.meta.finalSeverity && !setting.explicit) return rule.meta.finalSeverity;
+  if (settings.mode === 'final' && rule.meta.finalSeverity && setting.explicit) {
+    // an explicit severity weaker than the final one is raised: final mode is a gate
+    return rank(rule.meta.finalSeverity) > rank(setting.severity) ? rule.meta.finalSeverity : setting.severity;
+  }
+  return setting.severity;
+}
+
+function rank(s: Severity): number {
+  return s === 'error' ? 4 : s === 'warning' ? 3 : s === 'info' ? 2 : 1;
+}
+
+/** Parse JSON text of a config file; on failure, one problem with the position. */
+export function parseConfigText(text: string): { raw?: RawConfig; problem?: ConfigProblem } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    const v: unknown = JSON.parse(clean);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      return { problem: { key: '', message: { zh: `配置应为 JSON 对象，实际为 ${typeName(v)}`, en: `the configuration must be a JSON object, got ${typeName(v)}` } } };
+    }
+    return { raw: v as RawConfig };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { problem: { key: '', message: { zh: `JSON 格式错误：${msg}`, en: `invalid JSON: ${msg}` } } };
+  }
+}

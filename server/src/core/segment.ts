@@ -1,0 +1,113 @@
+/**
+ * Segmentation behind a small interface. The core never imports nodejieba:
+ * the server's worker and the CLI pass a `Segmenter` in (server/src/jieba.ts).
+ * Tokens are mapped back to UTF-16 offsets; results are cached per paragraph
+ * text, so an edit in one paragraph re-segments only that paragraph.
+ */
+import type { SpeechDocument } from './model';
+
+export interface Segmenter {
+  /** Words of `text`; joined, they give back `text` exactly. */
+  cut(text: string): string[];
+  /** Keywords of a text by TF-IDF, best first. */
+  keywords(text: string, top: number): { word: string; weight: number }[];
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ParagraphTokens {
+  paragraph: number;
+  tokens: Token[];
+}
+
+export interface Segmentation {
+  paragraphs: ParagraphTokens[];
+  /** All tokens in document order. */
+  tokens: Token[];
+  /** Topic words of the draft (jieba keyword extraction), best first. */
+  topics: string[];
+}
+
+/** A bounded cache of paragraph text → token lengths. */
+export class SegmentCache {
+  private map = new Map<string, number[]>();
+  constructor(private readonly max = 20000) {}
+  get(text: string): number[] | undefined {
+    const v = this.map.get(text);
+    if (v) {
+      this.map.delete(text);
+      this.map.set(text, v);
+    }
+    return v;
+  }
+  set(text: string, lengths: number[]): void {
+    if (this.map.size >= this.max) {
+      const first = this.map.keys().next();
+      if (!first.done) this.map.delete(first.value);
+    }
+    this.map.set(text, lengths);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** Paragraph kinds whose words are checked. */
+const SEGMENTED = new Set(['body', 'heading', 'closing']);
+
+export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache?: SegmentCache, topicCount = 8): Segmentation {
+  const paragraphs: ParagraphTokens[] = [];
+  const all: Token[] = [];
+  for (let i = 0; i < doc.paragraphs.length; i++) {
+    const p = doc.paragraphs[i];
+    if (!SEGMENTED.has(p.kind)) continue;
+    const text = doc.text.slice(p.span.start, p.span.end);
+    let lengths = cache?.get(text);
+    if (!lengths) {
+      let words: string[];
+      try {
+        words = segmenter.cut(text);
+      } catch {
+        words = [text];
+      }
+      lengths = words.map((w) => w.length);
+      // jieba must give the text back; if it does not, fall back to one token per character
+      if (words.join('') !== text) lengths = Array.from(text, (ch) => ch.length);
+      cache?.set(text, lengths);
+    }
+    const tokens: Token[] = [];
+    let pos = p.span.start;
+    for (const len of lengths) {
+      const tok = { text: doc.text.slice(pos, pos + len), start: pos, end: pos + len };
+      tokens.push(tok);
+      all.push(tok);
+      pos += len;
+    }
+    paragraphs.push({ paragraph: i, tokens });
+  }
+  let topics: string[] = [];
+  try {
+    const body = doc.paragraphs
+      .filter((p) => SEGMENTED.has(p.kind) || p.kind === 'title')
+      .map((p) => doc.text.slice(p.span.start, p.span.end))
+      .join('\n');
+    topics = body ? segmenter.keywords(body, topicCount).map((k) => k.word) : [];
+  } catch {
+    topics = [];
+  }
+  return { paragraphs, tokens: all, topics };
+}
+
+/** A segmenter for tests and for environments without jieba: one token per Han character, ASCII runs kept. */
+export const charSegmenter: Segmenter = {
+  cut(text: string): string[] {
+    return text.match(/[A-Za-z0-9]+|[\s\S]/gu) ?? [];
+  },
+  keywords(): { word: string; weight: number }[] {
+    return [];
+  },
+};

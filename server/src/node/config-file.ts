@@ -1,0 +1,82 @@
+/**
+ * Finding and reading `.speechlintrc.json` (the nearest one up the tree).
+ * Never throws: a broken file yields one problem naming the file, and the
+ * defaults apply.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ConfigProblem, RawConfig, ResolvedConfig } from '../core/config';
+import { parseConfigText, resolveConfig } from '../core/config';
+import type { Registry } from '../core/registry';
+
+export const CONFIG_NAME = '.speechlintrc.json';
+
+/** The nearest `.speechlintrc.json` at or above `dir`, or undefined. */
+export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+  let cur = path.resolve(dir);
+  for (let i = 0; i < 64; i++) {
+    const candidate = path.join(cur, CONFIG_NAME);
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+    if (stopAt && path.resolve(stopAt) === cur) return undefined;
+    const parent = path.dirname(cur);
+    if (parent === cur) return undefined;
+    cur = parent;
+  }
+  return undefined;
+}
+
+export interface FileProblem extends ConfigProblem {
+  file?: string;
+}
+
+export function readConfigFile(file: string): { raw?: RawConfig; problems: FileProblem[] } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { problems: [{ file, key: '', message: { zh: `无法读取配置文件：${msg}`, en: `cannot read the configuration file: ${msg}` } }] };
+  }
+  const { raw, problem } = parseConfigText(text);
+  return { raw, problems: problem ? [{ ...problem, file }] : [] };
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  problems: FileProblem[];
+  /** The file the config came from, if any. */
+  file?: string;
+  /** The user dictionary resolved against the config file's folder. */
+  dictionaryPath?: string;
+}
+
+/** Resolve the config for a draft at `docPath` (or an explicit `configFile`), with extra layers on top. */
+export function loadConfigFor(registry: Registry, opts: { docDir?: string; configFile?: string; overrides?: RawConfig[]; stopAt?: string }): LoadedConfig {
+  const file = opts.configFile ?? (opts.docDir ? findConfigFile(opts.docDir, opts.stopAt) : undefined);
+  const problems: FileProblem[] = [];
+  const layers: RawConfig[] = [];
+  if (file) {
+    const r = readConfigFile(file);
+    problems.push(...r.problems);
+    if (r.raw) layers.push(r.raw);
+  }
+  layers.push(...(opts.overrides ?? []));
+  const resolved = resolveConfig(registry, layers);
+  for (const p of resolved.problems) problems.push({ ...p, file });
+  let dictionaryPath: string | undefined;
+  if (resolved.config.dictionary) {
+    dictionaryPath = path.resolve(file ? path.dirname(file) : opts.docDir ?? process.cwd(), resolved.config.dictionary);
+  }
+  return { config: resolved.config, problems, file, dictionaryPath };
+}
+
+/** "file: key: message" in the given locale. */
+export function formatProblem(p: FileProblem, locale: 'zh' | 'en'): string {
+  const where = [p.file, p.key].filter(Boolean).join(': ');
+  const msg = locale === 'en' ? p.message.en : p.message.zh;
+  return where ? `${where}: ${msg}` : msg;
+}
