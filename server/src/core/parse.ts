@@ -85,8 +85,11 @@ export function parse(input: string, _options: ParseOptions = {}): SpeechDocumen
 
   // 2. Directives; lines that hold only a directive are comments.
   const commentLines = new Set<number>();
-  for (const ln of contentLines) {
-    if (text.indexOf('<!--', ln.start) < 0 || text.indexOf('<!--', ln.start) >= ln.end) continue;
+  const hasComments = text.includes('<!--');
+  for (const ln of hasComments ? contentLines : []) {
+    const open = text.indexOf('<!--', ln.start);
+    if (open < 0) break;
+    if (open >= ln.end) continue;
     const seg = text.slice(ln.start, ln.end);
     RE_DIRECTIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -494,6 +497,15 @@ function findHeadingEnd(text: string, from: number, lineEnd: number): number {
   return lineEnd;
 }
 
+/** Character classes for the sentence splitter. */
+const C_END = 1;
+const C_OPEN = 2;
+const C_CLOSE = 3;
+const CHAR_CLASS = new Uint8Array(65536);
+for (const ch of SENTENCE_END) CHAR_CLASS[ch.charCodeAt(0)] = C_END;
+for (const ch of Object.keys(OPENERS)) CHAR_CLASS[ch.charCodeAt(0)] = C_OPEN;
+for (const ch of CLOSERS) CHAR_CLASS[ch.charCodeAt(0)] = C_CLOSE;
+
 /** Sentences of a span: split at 。！？；…… (and ! ? ;), not inside “” 《》 「」. */
 export function splitSentences(text: string, start: number, end: number): Sentence[] {
   const out: Sentence[] = [];
@@ -501,18 +513,19 @@ export function splitSentences(text: string, start: number, end: number): Senten
   let s = start;
   while (s < end && isIndentSpace(text.charCodeAt(s))) s++;
   for (let i = s; i < end; i++) {
-    const ch = text[i];
-    if (ch in OPENERS) {
+    const cls = CHAR_CLASS[text.charCodeAt(i)];
+    if (cls === 0) continue;
+    if (cls === C_OPEN) {
       depth++;
       continue;
     }
-    if (CLOSERS.has(ch)) {
-      depth = Math.max(0, depth - 1);
+    if (cls === C_CLOSE) {
+      if (depth > 0) depth--;
       continue;
     }
-    if (depth > 0 || !SENTENCE_END.has(ch)) continue;
+    if (depth > 0) continue;
     let j = i + 1;
-    while (j < end && SENTENCE_END.has(text[j])) j++;
+    while (j < end && CHAR_CLASS[text.charCodeAt(j)] === C_END) j++;
     if (j > s) out.push({ span: { start: s, end: j } });
     s = j;
     while (s < end && isIndentSpace(text.charCodeAt(s))) s++;
@@ -577,18 +590,43 @@ function buildSections(text: string, paragraphs: Paragraph[], headings: Heading[
     }
   }
   while (stack.length) close(stack.pop()!, lastContentEnd);
-  // body characters: every paragraph's body part within the section span, heading text excluded
-  for (const sec of all) {
-    let n = 0;
-    for (const p of paragraphs) {
-      if (p.span.start < sec.span.start || p.span.start >= sec.span.end) continue;
-      if (p.kind === 'body') n += countSpokenChars(text, p.span.start, p.span.end);
-      else if (p.kind === 'heading' && p.span.start !== sec.heading.span.start) n += countSpokenChars(text, p.span.start, p.span.end);
-      else if (p.kind === 'heading') n += countSpokenChars(text, p.bodySpan.start, p.bodySpan.end);
+  // body characters: every paragraph within the section span, the section's own heading text excluded
+  const prefix = new Array<number>(paragraphs.length + 1);
+  prefix[0] = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const n = p.kind === 'body' || p.kind === 'heading' ? countSpokenChars(text, p.span.start, p.span.end) : 0;
+    prefix[i + 1] = prefix[i] + n;
+  }
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
     }
-    sec.bodyChars = n;
+    return lo;
+  };
+  for (const sec of all) {
+    const a = firstAtOrAfter(sec.span.start);
+    const b = firstAtOrAfter(sec.span.end);
+    const own = countSpokenChars(text, sec.heading.span.start, sec.heading.span.end);
+    sec.bodyChars = Math.max(0, prefix[b] - prefix[a] - own);
   }
   return { sections: roots, allSections: all };
+}
+
+/** For each paragraph, the innermost section that holds it (parents come before children in `all`). */
+function innermostSectionByParagraph(paragraphs: Paragraph[], all: Section[]): (Section | undefined)[] {
+  const out = new Array<Section | undefined>(paragraphs.length).fill(undefined);
+  let pi = 0;
+  for (const sec of all) {
+    // paragraphs are sorted by start; sections in document order, each starting at its heading paragraph
+    pi = sec.heading.paragraph >= 0 ? sec.heading.paragraph : pi;
+    for (let i = pi; i < paragraphs.length && paragraphs[i].span.start < sec.span.end; i++) out[i] = sec;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- series
@@ -652,15 +690,12 @@ function findSeries(text: string, paragraphs: Paragraph[], allSections: Section[
   }
   // group by kind within the innermost section, in order; a new group starts at a first item
   const out: Series[] = [];
-  const sectionOf = (offset: number): Section | undefined => {
-    let best: Section | undefined;
-    for (const s of allSections) if (offset >= s.span.start && offset < s.span.end && (!best || s.depth > best.depth)) best = s;
-    return best;
-  };
+  const paraSection = innermostSectionByParagraph(paragraphs, allSections);
+  const sectionOf = (paragraph: number): Section | undefined => paraSection[paragraph];
   const open = new Map<string, Series>();
   let lastSection: Section | undefined | null = null;
   for (const it of items) {
-    const sec = allSections.length ? sectionOf(it.span.start) : undefined;
+    const sec = sectionOf(it.paragraph);
     if (sec !== lastSection) {
       open.clear();
       lastSection = sec;
@@ -729,6 +764,7 @@ function findAnnouncements(
   series: Series[],
 ): Announcement[] {
   const out: Announcement[] = [];
+  const paraSection = innermostSectionByParagraph(paragraphs, allSections);
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     if (p.kind !== 'body' && p.kind !== 'heading' && p.kind !== 'closing') continue;
@@ -830,8 +866,7 @@ function findAnnouncements(
     if (listOnly) return undefined;
     // (c) the sections that follow, when the announcement is in the intro of its scope
     const absAt = a.span.start;
-    let scope: Section | undefined;
-    for (const s of allSections) if (absAt >= s.span.start && absAt < s.span.end && (!scope || s.depth > scope.depth)) scope = s;
+    const scope = paraSection[a.paragraph];
     const kids = scope ? scope.children : roots;
     const following = kids.filter((k) => k.heading.span.start > absAt);
     const firstKid = kids.length ? kids[0] : undefined;
