@@ -1,0 +1,181 @@
+/**
+ * Where a document's configuration comes from: defaults ← the nearest
+ * `.speechlintrc.json` above the document ← the editor's `speechlint.*`
+ * settings. Problems (a broken file, a wrong type) are shown once per
+ * distinct text with the file and the key, logged, and the defaults apply.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ConfigProblem, RawConfig, ResolvedConfig } from './core/config';
+import { resolveConfig } from './core/config';
+import type { Registry } from './core/registry';
+import type { Locale } from './core/rule';
+import { findConfigFile, readConfigFile } from './node/config-file';
+import type { FileProblem } from './node/config-file';
+
+export interface DocConfig {
+  config: ResolvedConfig;
+  /** Absolute path of the user dictionary, if one is configured. */
+  dictionaryPath?: string;
+  /** The `.speechlintrc.json` in effect, if any. */
+  file?: string;
+}
+
+export interface SettingsView {
+  layer: RawConfig;
+  debounceMs?: number;
+  debug?: boolean;
+}
+
+/**
+ * The `speechlint` settings section → a raw config layer. Only the keys that
+ * are config keys are taken; null, "" and empty collections mean "not set",
+ * so an editor's declared defaults never override the file.
+ */
+export function settingsToLayer(s: unknown): SettingsView {
+  const view: SettingsView = { layer: {} };
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return view;
+  const o = s as Record<string, unknown>;
+  const set = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
+  if (set(o.rules) && !(typeof o.rules === 'object' && !Array.isArray(o.rules) && Object.keys(o.rules as object).length === 0)) view.layer.rules = o.rules;
+  if (set(o.mode)) view.layer.mode = o.mode;
+  if (set(o.speakingRate)) view.layer.speakingRate = o.speakingRate;
+  if (set(o.allow) && !(Array.isArray(o.allow) && o.allow.length === 0)) view.layer.allow = o.allow;
+  if (set(o.dictionary)) view.layer.dictionary = o.dictionary;
+  if (typeof o.debounceMs === 'number' && Number.isFinite(o.debounceMs) && o.debounceMs >= 0) view.debounceMs = Math.min(o.debounceMs, 10000);
+  if (typeof o.debug === 'boolean') view.debug = o.debug;
+  return view;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ConfigHost {
+  /** workspace/configuration for the document, or undefined when the client cannot answer it. */
+  pullSettings(uri: string | undefined): Promise<unknown> | undefined;
+  showWarning(text: string): void;
+  log(text: string): void;
+  workspaceFolders(): string[];
+}
+
+const SETTINGS_LABEL = { zh: 'speechlint 设置', en: 'speechlint settings' };
+
+export class ConfigSource {
+  /** Settings pushed by didChangeConfiguration or given as initializationOptions (clients without workspace/configuration). */
+  pushedSettings: unknown;
+  private readonly settings = new Map<string, Promise<SettingsView>>();
+  private readonly fileOfDir = new Map<string, string | undefined>();
+  private readonly raw = new Map<string, { raw?: RawConfig; problems: FileProblem[] }>();
+  private readonly resolved = new Map<string, DocConfig>();
+  private readonly shown = new Set<string>();
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly host: ConfigHost,
+    private readonly locale: Locale,
+  ) {}
+
+  /** Settings changed: pull them again. */
+  invalidateSettings(): void {
+    this.settings.clear();
+    this.resolved.clear();
+  }
+
+  /** A config file changed, appeared or went away: look again (and show its problems again). */
+  invalidateFiles(): void {
+    this.fileOfDir.clear();
+    this.raw.clear();
+    this.resolved.clear();
+    this.shown.clear();
+  }
+
+  /** The settings for a document (cached until they change). */
+  settingsFor(uri: string | undefined): Promise<SettingsView> {
+    const key = uri ?? '';
+    let p = this.settings.get(key);
+    if (!p) {
+      p = this.pull(uri);
+      this.settings.set(key, p);
+      if (this.settings.size > 500) this.settings.delete(this.settings.keys().next().value as string);
+    }
+    return p;
+  }
+
+  private async pull(uri: string | undefined): Promise<SettingsView> {
+    let s: unknown;
+    const pending = this.host.pullSettings(uri);
+    if (pending) {
+      try {
+        s = await pending;
+      } catch (e) {
+        this.host.log(`speechlint: workspace/configuration failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (s === undefined || s === null) s = this.pushedSettings;
+    return settingsToLayer(s);
+  }
+
+  async forDocument(uri: string): Promise<DocConfig> {
+    const settings = await this.settingsFor(uri);
+    const docPath = uriToPath(uri);
+    const dir = docPath ? path.dirname(docPath) : this.host.workspaceFolders()[0];
+    let file: string | undefined;
+    if (dir) {
+      if (this.fileOfDir.has(dir)) file = this.fileOfDir.get(dir);
+      else {
+        file = findConfigFile(dir);
+        this.fileOfDir.set(dir, file);
+      }
+    }
+    const key = `${file ?? ''}\n${dir ?? ''}\n${JSON.stringify(settings.layer)}`;
+    const hit = this.resolved.get(key);
+    if (hit) return hit;
+
+    let fileRaw: RawConfig | undefined;
+    const problems: FileProblem[] = [];
+    if (file) {
+      let r = this.raw.get(file);
+      if (!r) {
+        r = readConfigFile(file);
+        this.raw.set(file, r);
+      }
+      fileRaw = r.raw;
+      problems.push(...r.problems);
+      if (fileRaw) for (const p of resolveConfig(this.registry, [fileRaw]).problems) problems.push({ ...p, file });
+    }
+    const settingsProblems: ConfigProblem[] = Object.keys(settings.layer).length ? resolveConfig(this.registry, [settings.layer]).problems : [];
+    const layers = fileRaw ? [fileRaw, settings.layer] : [settings.layer];
+    const { config } = resolveConfig(this.registry, layers);
+
+    let dictionaryPath: string | undefined;
+    if (config.dictionary) {
+      const fromSettings = typeof settings.layer.dictionary === 'string' && settings.layer.dictionary === config.dictionary;
+      const base = fromSettings ? (this.host.workspaceFolders()[0] ?? dir) : file ? path.dirname(file) : dir;
+      dictionaryPath = path.resolve(base ?? process.cwd(), config.dictionary);
+    }
+
+    for (const p of problems) this.report(p.file ?? '', p.key, p.message);
+    for (const p of settingsProblems) this.report(SETTINGS_LABEL[this.locale], p.key ? `speechlint.${p.key}` : '', p.message);
+
+    const result: DocConfig = { config, dictionaryPath, file };
+    this.resolved.set(key, result);
+    if (this.resolved.size > 200) this.resolved.delete(this.resolved.keys().next().value as string);
+    return result;
+  }
+
+  private report(where: string, key: string, message: { zh: string; en: string }): void {
+    const msg = this.locale === 'en' ? message.en : message.zh;
+    const whole = key === '' ? (this.locale === 'en' ? ' (defaults apply)' : '（已使用默认配置）') : '';
+    const text = `speechlint: ${[where, key].filter(Boolean).join(': ')}: ${msg}${whole}`;
+    if (this.shown.has(text)) return;
+    this.shown.add(text);
+    this.host.log(text);
+    this.host.showWarning(text);
+  }
+}

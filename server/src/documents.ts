@@ -1,0 +1,92 @@
+/**
+ * Open documents, kept in sync incrementally, with per-version caches: the
+ * parsed SpeechDocument (shared by diagnostics, symbols, folding, stats,
+ * outline), the fast findings, the segmented findings, and the segmented
+ * findings carried across edits until the worker's fresh ones arrive.
+ */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocConfig } from './config-source';
+import type { SpeechDocument } from './core/model';
+import { parse } from './core/parse';
+import type { Finding } from './core/rule';
+import { shiftFindings } from './core/shift';
+
+export interface Stamp {
+  /** Internal revision: bumped on every change, even when a client repeats a version number. */
+  rev: number;
+  /** Configuration generation (bumped when settings or config files change). */
+  gen: number;
+}
+
+export interface DocState {
+  uri: string;
+  languageId: string;
+  td: TextDocument;
+  rev: number;
+  parsed?: { rev: number; doc: SpeechDocument };
+  fast?: Stamp & { findings: Finding[]; config: DocConfig };
+  segmented?: Stamp & { findings: Finding[] };
+  /** Segmented findings mapped onto the current text (exact when `segmented` is current). */
+  carried: Finding[];
+  timer?: NodeJS.Timeout;
+  /** The check in progress, if any; resolves when both phases are done or it was superseded. */
+  run?: Stamp & { done: Promise<void> };
+}
+
+let nextRev = 1;
+
+export class DocumentStore {
+  private readonly docs = new Map<string, DocState>();
+
+  get(uri: string): DocState | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): DocState[] {
+    return [...this.docs.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): DocState {
+    const old = this.docs.get(uri);
+    if (old?.timer) clearTimeout(old.timer);
+    const st: DocState = { uri, languageId, td: TextDocument.create(uri, languageId, version, text), rev: nextRev++, carried: [] };
+    this.docs.set(uri, st);
+    return st;
+  }
+
+  /** Apply incremental (or full) changes in order, carrying the segmented findings along. */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): DocState | undefined {
+    const st = this.docs.get(uri);
+    if (!st) return undefined;
+    for (const c of changes) {
+      if ('range' in c && c.range) {
+        const start = st.td.offsetAt(c.range.start);
+        const end = st.td.offsetAt(c.range.end);
+        if (st.carried.length) st.carried = shiftFindings(st.carried, { start: Math.min(start, end), end: Math.max(start, end), newLength: c.text.length });
+        TextDocument.update(st.td, [c], version);
+      } else {
+        st.carried = [];
+        TextDocument.update(st.td, [c], version);
+      }
+    }
+    if (st.td.version !== version) TextDocument.update(st.td, [], version);
+    st.rev = nextRev++;
+    return st;
+  }
+
+  close(uri: string): DocState | undefined {
+    const st = this.docs.get(uri);
+    if (st?.timer) clearTimeout(st.timer);
+    this.docs.delete(uri);
+    return st;
+  }
+
+  /** The parsed document of the current version (parsed once per version). */
+  parsed(st: DocState): SpeechDocument {
+    if (st.parsed?.rev === st.rev) return st.parsed.doc;
+    const doc = parse(st.td.getText());
+    st.parsed = { rev: st.rev, doc };
+    return doc;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Test-only rules, registered by the language server ONLY when the
+ * environment variable SPEECHLINT_TEST_RULES=1 is set (the protocol tests set
+ * it on the child process). They are not in `allRules`, the CLI or the README.
+ *
+ * - `repetition/test-segmented` needs jieba: it reports tokens equal to one of
+ *   its `words`, so a diagnostic proves the worker segmented the text (a
+ *   character segmenter could never produce a two-character token).
+ * - `balance/test-fixable` reports a half-width comma between Han characters
+ *   with a safe fix, so quick fixes and "fix all" have something to apply
+ *   while no real rule is fixable.
+ */
+import type { AnyRule } from './core/rule';
+import { defineRule } from './core/rule';
+import { isHan } from './core/text';
+
+export const TEST_RULES_ENV = 'SPEECHLINT_TEST_RULES';
+
+const testSegmented = defineRule<{ words: string[] }>({
+  meta: {
+    id: 'repetition/test-segmented',
+    family: 'repetition',
+    description: { zh: '测试用：报告指定的分词结果', en: 'Test only: reports the given jieba tokens' },
+    defaultSeverity: 'hint',
+    fixable: false,
+    needsSegmentation: true,
+    defaultOptions: { words: ['深化改革'] },
+    options: { words: { type: 'string[]', description: { zh: '要报告的词', en: 'tokens to report' } } },
+    examples: { wrong: '', right: '' },
+  },
+  messages: { token: { zh: '测试：分词得到“{text}”', en: 'test: jieba token "{text}"' } },
+  check({ segmentation, options, report }) {
+    for (const t of segmentation?.tokens ?? []) {
+      if (options.words.includes(t.text)) report({ messageId: 'token', data: { text: t.text }, span: { start: t.start, end: t.end } });
+    }
+  },
+});
+
+const testFixable = defineRule<Record<string, never>>({
+  meta: {
+    id: 'balance/test-fixable',
+    family: 'balance',
+    description: { zh: '测试用：汉字间的半角逗号', en: 'Test only: half-width comma between Han characters' },
+    defaultSeverity: 'warning',
+    fixable: true,
+    defaultOptions: {},
+    examples: { wrong: '', right: '' },
+  },
+  messages: { comma: { zh: '测试：半角逗号', en: 'test: half-width comma' } },
+  check({ doc, report }) {
+    const t = doc.text;
+    for (let i = t.indexOf(','); i >= 0; i = t.indexOf(',', i + 1)) {
+      if (i > 0 && isHan(t.charCodeAt(i - 1)) && isHan(t.charCodeAt(i + 1))) {
+        report({
+          messageId: 'comma',
+          span: { start: i, end: i + 1 },
+          fixes: [{ title: { zh: '改为全角逗号', en: 'Use a full-width comma' }, edits: [{ start: i, end: i + 1, newText: '，' }], safe: true }],
+        });
+      }
+    }
+  },
+});
+
+export function testRules(): AnyRule[] {
+  return process.env[TEST_RULES_ENV] === '1' ? [testSegmented, testFixable] : [];
+}
