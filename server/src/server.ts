@@ -1,0 +1,191 @@
+/**
+ * The speechlint language server: LSP wiring only. Analysis lives in core/,
+ * per-feature request handling in handlers/, the two-phase checking in
+ * checker.ts, the jieba worker in worker.ts.
+ *
+ * Started by the VS Code extension (node IPC) and by
+ * `speechlint-language-server --stdio` for other editors.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { Checker, DEFAULT_DEBOUNCE_MS } from './checker';
+import { ConfigSource, uriToPath } from './config-source';
+import type { ServerContext } from './context';
+import { guardNotification } from './context';
+import { rulesForPhase } from './core/lint';
+import { localeFrom } from './core/rule';
+import { DocumentStore } from './documents';
+import { COMMANDS, FIX_ALL_KIND, registerAll } from './handlers';
+import { Log, errorText } from './log';
+import { CONFIG_NAME } from './node/config-file';
+import { createServerRegistry } from './rules-source';
+import { SegmentedRunner } from './segmented';
+
+function packageVersion(): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version;
+  } catch {
+    return undefined;
+  }
+}
+
+interface InitOptions {
+  debounceMs?: unknown;
+  debug?: unknown;
+  [k: string]: unknown;
+}
+
+export function startServer(connection: Connection): void {
+  const log = new Log(connection);
+  const registry = createServerRegistry();
+  const store = new DocumentStore();
+  let ctx: ServerContext | undefined;
+  let runner: SegmentedRunner | undefined;
+  let initDebounce: number | undefined;
+  let settingsDebounce: number | undefined;
+  let workspaceFolders: string[] = [];
+  let dynamicConfig = false;
+
+  process.on('uncaughtException', (e) => {
+    try {
+      log.error(`speechlint: unexpected error: ${errorText(e)}`);
+    } catch {
+      // the connection itself is gone
+    }
+  });
+  process.on('unhandledRejection', (e) => {
+    try {
+      log.error(`speechlint: unexpected error: ${errorText(e)}`);
+    } catch {
+      // the connection itself is gone
+    }
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const locale = localeFrom(params.locale);
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) initDebounce = init.debounceMs;
+    if (init.debug === true) log.debugEnabled = true;
+    const cc = params.capabilities;
+    const caps = {
+      documentChanges: cc.workspace?.workspaceEdit?.documentChanges === true,
+      hierarchicalSymbols: cc.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+      configuration: cc.workspace?.configuration === true,
+      watchedFilesDynamic: cc.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    };
+    dynamicConfig = cc.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined);
+
+    const configs = new ConfigSource(
+      registry,
+      {
+        pullSettings: (uri) =>
+          caps.configuration ? connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'speechlint' } : { section: 'speechlint' }) : undefined,
+        showWarning: (text) => void connection.window.showWarningMessage(text),
+        log: (text) => log.warn(text),
+        workspaceFolders: () => workspaceFolders,
+      },
+      locale,
+    );
+    // clients without workspace/configuration may pass the settings as initializationOptions
+    configs.pushedSettings = init;
+    runner = new SegmentedRunner(log);
+    const checker = new Checker(store, configs, runner, registry, locale, log, {
+      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+      debounceMs: () => settingsDebounce ?? initDebounce ?? DEFAULT_DEBOUNCE_MS,
+    });
+    ctx = { connection, store, checker, configs, registry, locale, log, caps };
+    registerAll(ctx);
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'speechlint' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: COMMANDS },
+      },
+      serverInfo: { name: 'speechlint', version: packageVersion() },
+    };
+  });
+
+  /** Global settings (debounce, debug) after a start or a change. */
+  async function refreshGlobalSettings(): Promise<void> {
+    if (!ctx) return;
+    const view = await ctx.configs.settingsFor(undefined);
+    settingsDebounce = view.debounceMs;
+    if (view.debug !== undefined) log.debugEnabled = view.debug || process.env.SPEECHLINT_DEBUG === '1';
+  }
+
+  const withCtx =
+    <P>(method: string, fn: (ctx: ServerContext, params: P) => void | Promise<void>) =>
+    (params: P): void => {
+      if (!ctx) return;
+      guardNotification<P>(ctx, method, (p) => fn(ctx!, p))(params);
+    };
+
+  connection.onInitialized(
+    withCtx('initialized', async (c) => {
+      if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'speechlint' });
+      if (c.caps.watchedFilesDynamic) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }] });
+      }
+      if (rulesForPhase(registry, 'segmented').length > 0) runner?.start();
+      await refreshGlobalSettings();
+    }),
+  );
+
+  connection.onDidOpenTextDocument(
+    withCtx('textDocument/didOpen', (c, params) => {
+      const d = params.textDocument;
+      if (typeof d?.uri !== 'string' || typeof d.text !== 'string') return;
+      c.checker.schedule(c.store.open(d.uri, d.languageId, d.version, d.text), true);
+    }),
+  );
+  connection.onDidChangeTextDocument(
+    withCtx('textDocument/didChange', (c, params) => {
+      const st = c.store.change(params.textDocument.uri, params.textDocument.version ?? 0, params.contentChanges ?? []);
+      if (st) c.checker.schedule(st);
+    }),
+  );
+  connection.onDidCloseTextDocument(
+    withCtx('textDocument/didClose', (c, params) => {
+      const st = c.store.close(params.textDocument.uri);
+      if (st) c.checker.close(st);
+    }),
+  );
+  connection.onDidChangeConfiguration(
+    withCtx('workspace/didChangeConfiguration', async (c, params) => {
+      const s = params?.settings as { speechlint?: unknown } | undefined;
+      if (s && typeof s === 'object' && s.speechlint !== undefined) c.configs.pushedSettings = s.speechlint;
+      c.configs.invalidateSettings();
+      await refreshGlobalSettings();
+      c.checker.recheckAll();
+    }),
+  );
+  connection.onDidChangeWatchedFiles(
+    withCtx('workspace/didChangeWatchedFiles', (c, params) => {
+      if (!(params.changes ?? []).some((ch) => typeof ch.uri === 'string' && ch.uri.endsWith(CONFIG_NAME))) return;
+      c.configs.invalidateFiles();
+      c.checker.recheckAll();
+    }),
+  );
+  connection.onShutdown(() => {
+    runner?.dispose();
+  });
+
+  connection.listen();
+}
+
+startServer(createConnection(ProposedFeatures.all));
