@@ -1,0 +1,651 @@
+/**
+ * The `speechlint` command line. `main(argv, io)` holds all the logic and
+ * returns the exit code; `bin/speechlint.js` only wires it to the process.
+ *
+ *   speechlint [options] <files or folders>
+ *
+ * Exit codes: 0 no error-level finding, 1 at least one (or more warnings
+ * than --max-warnings), 2 a usage or I/O error (one line on stderr each; the
+ * other files are still checked and reported).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FileReport } from './cli-format';
+import { formatJson, formatStylish, normalizeEdits } from './cli-format';
+import type { RawConfig, ResolvedConfig } from './core/config';
+import { effectiveSeverity, resolveConfig } from './core/config';
+import { applyEdits, collectSafeEdits, lint } from './core/lint';
+import { parse } from './core/parse';
+import type { Registry } from './core/registry';
+import type { Finding, LocalizedText, Locale } from './core/rule';
+import { localeFrom, localize } from './core/rule';
+import { createRegistry } from './core/rules';
+import type { Segmenter } from './core/segment';
+import { SegmentCache, segmentDocument } from './core/segment';
+import type { FileProblem, LoadedConfig } from './node/config-file';
+import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file';
+import { addUserDictionary, loadJieba } from './node/jieba';
+import type { DraftFile } from './node/textfile';
+import { decodeDraft, encodeDraft, expandPaths, ioReason, writeFileAtomic } from './node/textfile';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Read only with --stdin: a stream, or the whole input as a string or bytes. */
+  stdin?: AsyncIterable<Buffer | string> | string | Uint8Array;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** Seams for tests; the defaults are the real thing. */
+export interface CliDeps {
+  registry?: Registry;
+  /** Read a draft's bytes (default fs.readFileSync). */
+  readFile?: (absPath: string) => Uint8Array;
+  /** Load word segmentation (default nodejieba via loadJieba). */
+  loadSegmenter?: () => { segmenter?: Segmenter; error?: string };
+  /** Add a user dictionary to the segmenter (default nodejieba's addUserDictionary). */
+  addUserDictionary?: (absPath: string) => { error?: string };
+}
+
+export const MAX_FIX_PASSES = 3;
+/** Progress is shown on stderr above this many files (and on a terminal above a few). */
+export const PROGRESS_MIN_FILES = 20;
+const PROGRESS_MIN_FILES_TTY = 5;
+
+type Format = 'stylish' | 'json';
+
+interface Options {
+  format: Format;
+  config?: string;
+  fix: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  mode?: 'draft' | 'final';
+  locale?: Locale;
+  rules: { id: string; value: unknown }[];
+  maxWarnings?: number;
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+class UsageError extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+  }
+}
+
+function t(zh: string, en: string): LocalizedText {
+  return { zh, en };
+}
+
+const VALUE_OPTIONS = new Set(['--format', '-f', '--config', '-c', '--stdin-filename', '--mode', '--locale', '--rule', '--max-warnings']);
+
+export function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { format: 'stylish', fix: false, stdin: false, rules: [], help: false, version: false, paths: [] };
+  let i = 0;
+  let onlyPaths = false;
+  while (i < argv.length) {
+    const arg = argv[i++];
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      o.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    let name = arg;
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 2) {
+      name = arg.slice(0, eq);
+      value = arg.slice(eq + 1);
+    }
+    if (VALUE_OPTIONS.has(name)) {
+      if (value === undefined) {
+        if (i >= argv.length) throw new UsageError(t(`选项 ${name} 需要一个值`, `option ${name} needs a value`));
+        value = argv[i++];
+      }
+    } else if (value !== undefined) {
+      throw new UsageError(t(`选项 ${name} 不接受值`, `option ${name} takes no value`));
+    }
+    switch (name) {
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      case '-v':
+      case '--version':
+        o.version = true;
+        break;
+      case '--fix':
+        o.fix = true;
+        break;
+      case '--stdin':
+        o.stdin = true;
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '-f':
+      case '--format':
+        if (value !== 'stylish' && value !== 'json') throw new UsageError(t(`--format 应为 stylish 或 json，实际为“${value}”`, `--format must be stylish or json, got "${value}"`));
+        o.format = value;
+        break;
+      case '-c':
+      case '--config':
+        o.config = value;
+        break;
+      case '--stdin-filename':
+        o.stdinFilename = value;
+        break;
+      case '--mode':
+        if (value !== 'draft' && value !== 'final') throw new UsageError(t(`--mode 应为 draft 或 final，实际为“${value}”`, `--mode must be draft or final, got "${value}"`));
+        o.mode = value;
+        break;
+      case '--locale':
+        if (value !== 'zh' && value !== 'en') throw new UsageError(t(`--locale 应为 zh 或 en，实际为“${value}”`, `--locale must be zh or en, got "${value}"`));
+        o.locale = value;
+        break;
+      case '--rule': {
+        const v = value!;
+        const colon = v.indexOf(':');
+        if (colon <= 0) throw new UsageError(t(`--rule 的格式为 规则ID:级别，如 placeholder/marker:error；实际为“${v}”`, `--rule takes rule-id:severity, e.g. placeholder/marker:error; got "${v}"`));
+        const id = v.slice(0, colon).trim();
+        const rest = v.slice(colon + 1).trim();
+        let parsed: unknown = rest;
+        if (rest.startsWith('[') || rest.startsWith('{')) {
+          try {
+            parsed = JSON.parse(rest);
+          } catch {
+            throw new UsageError(t(`--rule ${id}：选项不是有效的 JSON`, `--rule ${id}: the options are not valid JSON`));
+          }
+        }
+        o.rules.push({ id, value: parsed });
+        break;
+      }
+      case '--max-warnings': {
+        const n = Number(value);
+        if (!/^\d+$/.test(value!) || !Number.isSafeInteger(n)) throw new UsageError(t(`--max-warnings 应为非负整数，实际为“${value}”`, `--max-warnings must be a non-negative integer, got "${value}"`));
+        o.maxWarnings = n;
+        break;
+      }
+      default:
+        throw new UsageError(t(`未知选项 ${name}（见 speechlint --help）`, `unknown option ${name} (see speechlint --help)`));
+    }
+  }
+  return o;
+}
+
+/** --locale, else LC_ALL, LC_MESSAGES, LANG (POSIX order): zh* → zh, anything else → en; none set → zh. */
+export function detectLocale(env: Record<string, string | undefined>, explicit?: Locale): Locale {
+  if (explicit) return explicit;
+  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  // POSIX tags are zh_CN.UTF-8: make them BCP 47-like (zh-CN) before matching
+  return localeFrom(tag?.replace(/[_.@].*$/, (m) => '-' + m.slice(1)));
+}
+
+function prescanLocale(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--locale' ? argv[i + 1] : a.startsWith('--locale=') ? a.slice(9) : undefined;
+    if (v === 'zh' || v === 'en') return v;
+  }
+  return undefined;
+}
+
+export function version(): string {
+  for (const rel of ['../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, rel), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'speechlint' && pkg.version) return pkg.version;
+    } catch {
+      // try the next
+    }
+  }
+  return '0.0.0';
+}
+
+export const HELP = `speechlint — 讲话稿检查 / checks Chinese speech drafts
+
+用法 Usage:
+  speechlint [选项 options] <文件或文件夹 files or folders>
+  speechlint --stdin [--stdin-filename <名称 name>] [选项 options]
+
+文件夹中检查 .speech、.txt、.md 文件（跳过 node_modules 和以 . 开头的文件夹）。
+Folders are searched for .speech, .txt and .md files (node_modules and dot-folders are skipped).
+
+选项 Options:
+  -f, --format stylish|json   输出格式（默认 stylish；json 与 ESLint 相同）
+                              output format (default stylish; json is ESLint's shape)
+  -c, --config <file>         使用此配置文件，不再查找 .speechlintrc.json
+                              use this config file instead of the nearest .speechlintrc.json
+      --fix                   写回安全的自动修复（原子写入，保留换行符和 BOM）
+                              write safe fixes back (atomically; line breaks and BOM kept)
+      --stdin                 从标准输入读取讲话稿 / read the draft from standard input
+      --stdin-filename <name> 标准输入的文件名（决定配置，显示在结果中；配合 --fix 时
+                              修复后的全文输出到标准输出）
+                              name for stdin (picks the config, shown in the output; with
+                              --fix the fixed text is printed to stdout)
+      --mode draft|final      草稿模式或定稿模式（定稿模式下占位符为错误）
+                              draft or final mode (placeholders are errors in final mode)
+      --rule <id:severity>    覆盖某条规则的级别，可多次使用，如 --rule placeholder/marker:error
+                              set a rule's severity, repeatable (error|warning|info|hint|off)
+      --max-warnings <n>      警告多于 n 个时退出码为 1 / exit 1 when there are more than n warnings
+      --locale zh|en          消息语言（默认按 LC_ALL/LC_MESSAGES/LANG，未设置时为中文）
+                              message language (default from LC_ALL/LC_MESSAGES/LANG; zh when unset)
+      --color, --no-color     强制开启或关闭颜色（默认仅在终端且未设置 NO_COLOR 时着色）
+                              force colour on or off (default: only on a terminal without NO_COLOR)
+  -h, --help                  显示帮助 / show this help
+  -v, --version               显示版本 / show the version
+
+退出码 Exit codes:
+  0  没有错误级别的问题 / no error-level finding
+  1  至少一个错误级别的问题，或警告超过 --max-warnings / at least one error, or too many warnings
+  2  用法错误或文件读写错误 / usage or I/O error
+`;
+
+interface RunState {
+  io: CliIO;
+  opts: Options;
+  locale: Locale;
+  registry: Registry;
+  deps: CliDeps;
+  overrides: RawConfig[];
+  configFile?: string;
+  failed: boolean;
+  /** Config lookups: folder → config file (or null), config file → loaded config. */
+  dirConfig: Map<string, string | null>;
+  loaded: Map<string, LoadedConfig>;
+  reportedProblems: Set<string>;
+  segmenter?: Segmenter | null;
+  segmenterWarned: boolean;
+  dictionaries: Set<string>;
+  segCache: SegmentCache;
+}
+
+function errLine(st: RunState, display: string, reason: LocalizedText): void {
+  st.io.stderr.write(`speechlint: ${display}: ${localize(reason, st.locale)}\n`);
+  st.failed = true;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+function configFor(st: RunState, docDir: string): LoadedConfig {
+  let file: string | null | undefined = st.configFile;
+  if (file === undefined) {
+    file = st.dirConfig.get(docDir);
+    if (file === undefined) {
+      file = findConfigFile(docDir) ?? null;
+      st.dirConfig.set(docDir, file);
+    }
+  }
+  const key = file ?? '';
+  let loaded = st.loaded.get(key);
+  if (!loaded) {
+    loaded = loadConfigFor(st.registry, { configFile: file ?? undefined, docDir, overrides: st.overrides });
+    st.loaded.set(key, loaded);
+    for (const p of loaded.problems) reportProblem(st, p);
+  }
+  return loaded;
+}
+
+function reportProblem(st: RunState, p: FileProblem): void {
+  const shown: FileProblem = { ...p, file: p.file ? displayPath(st.io.cwd, p.file) : undefined };
+  const line = `speechlint: ${formatProblem(shown, st.locale)}`;
+  if (st.reportedProblems.has(line)) return;
+  st.reportedProblems.add(line);
+  st.io.stderr.write(line + '\n');
+}
+
+function needsSegmentation(st: RunState, config: ResolvedConfig): boolean {
+  return st.registry.all().some((r) => {
+    if (!r.meta.needsSegmentation) return false;
+    const setting = config.rules.get(r.meta.id);
+    return setting !== undefined && effectiveSeverity(r, setting, config.settings) !== 'off';
+  });
+}
+
+function segmenterFor(st: RunState, loaded: LoadedConfig): Segmenter | undefined {
+  if (!needsSegmentation(st, loaded.config)) return undefined;
+  if (st.segmenter === undefined) {
+    const load =
+      st.deps.loadSegmenter ??
+      (() => {
+        const r = loadJieba();
+        return { segmenter: r.segmenter, error: r.status.error };
+      });
+    let r: { segmenter?: Segmenter; error?: string };
+    try {
+      r = load();
+    } catch (e) {
+      r = { error: e instanceof Error ? e.message : String(e) };
+    }
+    st.segmenter = r.segmenter ?? null;
+    if (!r.segmenter && !st.segmenterWarned) {
+      st.segmenterWarned = true;
+      const skipped = st.registry
+        .all()
+        .filter((x) => x.meta.needsSegmentation)
+        .map((x) => x.meta.id)
+        .join(', ');
+      st.io.stderr.write(
+        `speechlint: ${localize(
+          t(`警告：无法加载分词（nodejieba：${r.error ?? '未知错误'}），以下规则未运行：${skipped}`, `warning: word segmentation (nodejieba) could not be loaded (${r.error ?? 'unknown error'}); these rules did not run: ${skipped}`),
+          st.locale,
+        )}\n`,
+      );
+    }
+  }
+  const seg = st.segmenter ?? undefined;
+  if (seg && loaded.dictionaryPath && !st.dictionaries.has(loaded.dictionaryPath)) {
+    st.dictionaries.add(loaded.dictionaryPath);
+    const add = st.deps.addUserDictionary ?? ((p: string) => addUserDictionary(p));
+    const r = add(loaded.dictionaryPath);
+    if (r.error) {
+      reportProblem(st, { file: loaded.file, key: 'dictionary', message: t(`无法读取用户词典 ${loaded.dictionaryPath}：${r.error}`, `cannot read the user dictionary ${loaded.dictionaryPath}: ${r.error}`) });
+    }
+  }
+  return seg;
+}
+
+function lintText(st: RunState, display: string, text: string, loaded: LoadedConfig, segmenter: Segmenter | undefined): Finding[] {
+  const doc = parse(text);
+  const segmentation = segmenter ? segmentDocument(doc, segmenter, st.segCache) : undefined;
+  return lint(doc, st.registry, loaded.config, {
+    phase: 'all',
+    segmentation,
+    onRuleError: (ruleId, e) => {
+      const msg = e instanceof Error ? e.message : String(e);
+      st.io.stderr.write(`speechlint: ${display}: ${localize(t(`规则 ${ruleId} 出错，已跳过：${msg}`, `rule ${ruleId} failed and was skipped: ${msg}`), st.locale)}\n`);
+    },
+  });
+}
+
+interface Checked {
+  report: FileReport;
+  /** Number of fix passes that changed the text. */
+  fixedPasses: number;
+  fixCount: number;
+}
+
+/** Lint a decoded draft; with --fix, apply safe fixes until nothing changes (at most MAX_FIX_PASSES passes). */
+function checkDraft(st: RunState, display: string, filePath: string, docDir: string, text: string, eol: string): Checked {
+  const loaded = configFor(st, docDir);
+  const segmenter = segmenterFor(st, loaded);
+  let current = text;
+  let findings = lintText(st, display, current, loaded, segmenter);
+  let fixedPasses = 0;
+  let fixCount = 0;
+  if (st.opts.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const edits = collectSafeEdits(findings);
+      if (edits.length === 0) break;
+      const chosen = new Set(edits);
+      const fixes = findings.filter((f) => f.fixes.find((x) => x.safe)?.edits.every((e) => chosen.has(e))).length;
+      let next: string;
+      try {
+        next = applyEdits(current, normalizeEdits(edits, eol));
+      } catch {
+        break; // overlapping edits: collectSafeEdits should prevent it; never write a guess
+      }
+      if (next === current) break;
+      current = next;
+      fixedPasses++;
+      fixCount += fixes;
+      findings = lintText(st, display, current, loaded, segmenter);
+    }
+  }
+  const report: FileReport = { filePath, display, text: current, eol, findings };
+  if (current !== text) report.output = current;
+  return { report, fixedPasses, fixCount };
+}
+
+async function readStdin(stdin: CliIO['stdin']): Promise<Buffer> {
+  if (stdin === undefined) return Buffer.alloc(0);
+  if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
+  if (stdin instanceof Uint8Array) return Buffer.from(stdin);
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  return Buffer.concat(chunks);
+}
+
+class Progress {
+  private readonly tty: boolean;
+  private readonly enabled: boolean;
+  private readonly step: number;
+  private shown = false;
+  constructor(
+    private readonly io: CliIO,
+    private readonly total: number,
+    private readonly locale: Locale,
+  ) {
+    this.tty = Boolean(io.stderr.isTTY);
+    this.enabled = total > PROGRESS_MIN_FILES || (this.tty && total > PROGRESS_MIN_FILES_TTY);
+    this.step = Math.max(10, Math.ceil(total / 20));
+  }
+  tick(done: number): void {
+    if (!this.enabled) return;
+    const text = this.locale === 'zh' ? `已检查 ${done}/${this.total} …` : `checked ${done}/${this.total} …`;
+    if (this.tty) {
+      this.io.stderr.write(`\r\x1b[K${text}`);
+      this.shown = true;
+    } else if (done % this.step === 0 || done === this.total) {
+      this.io.stderr.write(text + '\n');
+    }
+  }
+  /** Clear the updating line before anything else is written to the terminal. */
+  clear(): void {
+    if (this.tty && this.shown) {
+      this.io.stderr.write('\r\x1b[K');
+      this.shown = false;
+    }
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
+  let locale = detectLocale(io.env, prescanLocale(argv));
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`speechlint: ${localize(e.text, locale)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  locale = detectLocale(io.env, opts.locale);
+  const usage = (text: LocalizedText): number => {
+    io.stderr.write(`speechlint: ${localize(text, locale)}\n`);
+    return 2;
+  };
+  if (opts.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`speechlint ${version()}\n`);
+    return 0;
+  }
+  if (opts.stdin && opts.paths.length > 0) return usage(t('使用 --stdin 时不能再指定文件', '--stdin takes no file arguments'));
+  if (!opts.stdin && opts.stdinFilename !== undefined) return usage(t('--stdin-filename 需与 --stdin 一起使用', '--stdin-filename needs --stdin'));
+  if (!opts.stdin && opts.paths.length === 0) return usage(t('未指定文件（见 speechlint --help）', 'no files given (see speechlint --help)'));
+
+  let registry: Registry;
+  try {
+    registry = deps.registry ?? createRegistry();
+  } catch (e) {
+    return usage(t(`规则注册失败：${(e as Error).message}`, `the rule registry failed: ${(e as Error).message}`));
+  }
+
+  // Command-line layers go on top of the config file; they are checked once, here.
+  const overrides: RawConfig[] = [];
+  if (opts.mode) overrides.push({ mode: opts.mode });
+  if (opts.rules.length) overrides.push({ rules: Object.fromEntries(opts.rules.map((r) => [r.id, r.value])) });
+  if (overrides.length) {
+    const unknown = opts.rules.find((r) => !registry.get(r.id));
+    if (unknown) return usage(t(`--rule：未知的规则“${unknown.id}”`, `--rule: unknown rule "${unknown.id}"`));
+    const { problems } = resolveConfig(registry, overrides);
+    if (problems.length) return usage(t(`--rule：${problems[0].message.zh}`, `--rule: ${problems[0].message.en}`));
+  }
+
+  let configFile: string | undefined;
+  if (opts.config !== undefined) {
+    configFile = path.resolve(io.cwd, opts.config);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(configFile).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) return usage(t(`找不到配置文件 ${opts.config}`, `config file not found: ${opts.config}`));
+  }
+
+  const colorOut = (stream: OutStream) => opts.color ?? (Boolean(stream.isTTY) && !io.env.NO_COLOR);
+  const st: RunState = {
+    io,
+    opts,
+    locale,
+    registry,
+    deps,
+    overrides,
+    configFile,
+    failed: false,
+    dirConfig: new Map(),
+    loaded: new Map(),
+    reportedProblems: new Set(),
+    segmenterWarned: false,
+    dictionaries: new Set(),
+    segCache: new SegmentCache(),
+  };
+
+  const reports: FileReport[] = [];
+
+  if (opts.stdin) {
+    let bytes: Buffer;
+    try {
+      bytes = await readStdin(io.stdin);
+    } catch (e) {
+      errLine(st, '<stdin>', ioReason(e));
+      return 2;
+    }
+    const name = opts.stdinFilename;
+    const abs = name !== undefined ? path.resolve(io.cwd, name) : '<text>';
+    const display = name ?? '<stdin>';
+    const decoded = decodeDraft(bytes);
+    if (!decoded.ok) {
+      errLine(st, display, decoded.reason);
+      return 2;
+    }
+    const docDir = name !== undefined ? path.dirname(abs) : io.cwd;
+    const { report } = checkDraft(st, display, abs, docDir, decoded.text, decoded.eol);
+    reports.push(report);
+    if (opts.fix) {
+      // stdout carries the (fixed) draft, so the report goes to stderr
+      io.stdout.write((decoded.bom ? '\uFEFF' : '') + report.text);
+      writeReport(io.stderr, reports, opts.format, locale, colorOut(io.stderr));
+    } else {
+      writeReport(io.stdout, reports, opts.format, locale, colorOut(io.stdout));
+    }
+    return exitCode(st, reports);
+  }
+
+  const { files, errors } = expandPaths(opts.paths, io.cwd);
+  for (const e of errors) errLine(st, e.display, e.reason);
+  const progress = new Progress(io, files.length, locale);
+  const origWrite = io.stderr.write.bind(io.stderr);
+  const stderrWithProgress: OutStream = {
+    isTTY: io.stderr.isTTY,
+    write: (s: string) => {
+      progress.clear();
+      return origWrite(s);
+    },
+  };
+  st.io = { ...io, stderr: stderrWithProgress };
+  let done = 0;
+  for (const f of files) {
+    const checked = checkFile(st, f);
+    if (checked) reports.push(checked);
+    progress.tick(++done);
+  }
+  progress.clear();
+  writeReport(io.stdout, reports, opts.format, locale, colorOut(io.stdout));
+  return exitCode(st, reports);
+}
+
+function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
+  const read = st.deps.readFile ?? ((p: string) => fs.readFileSync(p));
+  let before: fs.Stats | undefined;
+  let bytes: Uint8Array;
+  try {
+    if (st.opts.fix) before = fs.statSync(f.abs);
+    bytes = read(f.abs);
+  } catch (e) {
+    errLine(st, f.display, ioReason(e));
+    return undefined;
+  }
+  const decoded = decodeDraft(bytes);
+  if (!decoded.ok) {
+    errLine(st, f.display, decoded.reason);
+    return undefined;
+  }
+  const checked = checkDraft(st, f.display, f.abs, path.dirname(f.abs), decoded.text, decoded.eol);
+  if (checked.report.output !== undefined) {
+    try {
+      const now = fs.statSync(f.abs);
+      if (before && (now.mtimeMs !== before.mtimeMs || now.size !== before.size)) {
+        errLine(st, f.display, t('检查期间文件被修改，未写入修复', 'the file changed on disk while it was being checked; fixes not written'));
+      } else {
+        writeFileAtomic(f.abs, encodeDraft(checked.report.output, decoded.bom));
+        st.io.stderr.write(
+          `speechlint: ${f.display}: ${localize(t(`已写入 ${checked.fixCount} 处修复`, `${checked.fixCount} ${checked.fixCount === 1 ? 'fix' : 'fixes'} written`), st.locale)}\n`,
+        );
+      }
+    } catch (e) {
+      const r = ioReason(e);
+      errLine(st, f.display, t(`无法写入修复：${r.zh}`, `cannot write the fixes: ${r.en}`));
+    }
+  }
+  return checked.report;
+}
+
+function writeReport(out: OutStream, reports: readonly FileReport[], format: Format, locale: Locale, color: boolean): void {
+  const text = format === 'json' ? formatJson(reports, locale) : formatStylish(reports, locale, color);
+  if (text) out.write(text);
+}
+
+function exitCode(st: RunState, reports: readonly FileReport[]): number {
+  if (st.failed) return 2;
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+  }
+  if (errors > 0) return 1;
+  if (st.opts.maxWarnings !== undefined && warnings > st.opts.maxWarnings) {
+    st.io.stderr.write(
+      `speechlint: ${localize(t(`警告过多（${warnings} 个，上限 ${st.opts.maxWarnings}）`, `too many warnings (${warnings}; maximum ${st.opts.maxWarnings})`), st.locale)}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,351 @@
+/**
+ * Reading drafts from disk and writing them back, for the CLI (Node only).
+ *
+ * - `decodeDraft` turns bytes into text or a clear reason why they are not a
+ *   UTF-8 text draft (binary, UTF-16, invalid UTF-8 — with a hint when the
+ *   bytes are GB18030/GBK, the usual encoding of drafts saved on Chinese
+ *   Windows). It remembers the BOM and the line-break style so a fix can be
+ *   written back without touching anything else.
+ * - `writeFileAtomic` writes through a temporary file in the same folder,
+ *   fsync and rename, keeping the file mode (and owner, when allowed): a crash
+ *   or a full disk can never leave a truncated draft.
+ * - `expandPaths` turns command-line paths into draft files, walking folders
+ *   without following a symbolic link back into one of its own ancestors.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { LocalizedText } from '../core/rule';
+
+export type DecodeResult =
+  | { ok: true; text: string; bom: boolean; eol: '\r\n' | '\n' | '\r' }
+  | { ok: false; reason: LocalizedText };
+
+const SNIFF = 8192;
+
+function t(zh: string, en: string): LocalizedText {
+  return { zh, en };
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function looksLikeGb18030(bytes: Uint8Array): boolean {
+  try {
+    const s = new TextDecoder('gb18030', { fatal: true }).decode(bytes.subarray(0, 65536));
+    return /[\u4e00-\u9fff]/.test(s);
+  } catch {
+    // not GB18030 either (or this Node has no ICU data for it)
+    return false;
+  }
+}
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** Bytes → the draft's text (BOM removed, remembered), or why the bytes are not a UTF-8 text draft. */
+export function decodeDraft(bytes: Uint8Array): DecodeResult {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    return { ok: false, reason: t('文件为 UTF-16 编码，请另存为 UTF-8 文本', 'the file is UTF-16 encoded; save it as UTF-8 text') };
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return {
+      ok: false,
+      reason: t('二进制文件（像是 Word 文档或压缩包），请先另存为 UTF-8 纯文本', 'binary file (it looks like a Word document or an archive); save the draft as UTF-8 plain text first'),
+    };
+  }
+  const sniffLen = Math.min(bytes.length, SNIFF);
+  for (let i = 0; i < sniffLen; i++) {
+    if (bytes[i] === 0) return { ok: false, reason: t('二进制文件（含 NUL 字节），不是文本', 'binary file (contains NUL bytes), not text') };
+  }
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = bom ? bytes.subarray(3) : bytes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const at = firstInvalidUtf8(body) + (bom ? 3 : 0);
+    const where = at >= 0 ? at : 0;
+    if (looksLikeGb18030(body)) {
+      return {
+        ok: false,
+        reason: t(
+          `不是有效的 UTF-8（第 ${where} 字节起），像是 GBK/GB18030 编码，请转换为 UTF-8（如 iconv -f GB18030 -t UTF-8）`,
+          `not valid UTF-8 (at byte ${where}); it looks like GBK/GB18030: convert it to UTF-8 (e.g. iconv -f GB18030 -t UTF-8)`,
+        ),
+      };
+    }
+    return { ok: false, reason: t(`不是有效的 UTF-8 文本（第 ${where} 字节起）`, `not valid UTF-8 text (at byte ${where})`) };
+  }
+  // "Mostly non-text": control characters other than tab, line breaks and form feed.
+  const sample = text.slice(0, SNIFF);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) || c === 0x7f) control++;
+  }
+  if (sample.length > 0 && control > 2 && control / sample.length > 0.3) {
+    return { ok: false, reason: t('二进制文件（大部分是控制字符），不是文本', 'binary file (mostly control characters), not text') };
+  }
+  return { ok: true, text, bom, eol: detectEol(text) };
+}
+
+/** The line-break style of a text: the first one found, "\n" when there is none. */
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const i = text.search(/\r\n|\r|\n/);
+  if (i < 0) return '\n';
+  if (text.charCodeAt(i) === 10) return '\n';
+  return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+}
+
+/** Text (+ BOM) → bytes, as the draft was read. */
+export function encodeDraft(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
+/**
+ * Replace `file`'s content through a temporary file in the same folder:
+ * write, fsync, rename. The mode (and owner, when the process may set it) of
+ * the original is kept. A symbolic link is followed: its target is replaced,
+ * the link stays. Throws on failure, leaving the original untouched.
+ */
+export function writeFileAtomic(file: string, data: Uint8Array): void {
+  const real = fs.realpathSync(file);
+  const st = fs.statSync(real);
+  const dir = path.dirname(real);
+  const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.speechlint-tmp`);
+  const mode = st.mode & 0o7777;
+  let fd: number | undefined = fs.openSync(tmp, 'wx', mode);
+  try {
+    let off = 0;
+    while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
+    fs.fchmodSync(fd, mode); // the umask may have narrowed the mode given to open
+    try {
+      fs.fchownSync(fd, st.uid, st.gid);
+    } catch {
+      // only root (or the owner, for the group) may; the draft keeps the writer's ownership otherwise
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, real);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already failing
+      }
+    }
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+  // Make the rename itself durable; not every platform can fsync a folder.
+  try {
+    const dfd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(dfd);
+    } finally {
+      fs.closeSync(dfd);
+    }
+  } catch {
+    // best effort
+  }
+}
+
+export const DRAFT_EXTENSIONS: readonly string[] = ['.speech', '.txt', '.md'];
+
+export interface DraftFile {
+  /** The path as shown to the user (as typed, or joined under the folder as typed). */
+  display: string;
+  /** Absolute path. */
+  abs: string;
+}
+
+export interface PathError {
+  display: string;
+  reason: LocalizedText;
+}
+
+export function ioReason(e: unknown): LocalizedText {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return t('文件或文件夹不存在', 'no such file or folder');
+    case 'EACCES':
+    case 'EPERM':
+      return t('没有读取权限', 'permission denied');
+    case 'EISDIR':
+      return t('是文件夹，不是文件', 'is a folder, not a file');
+    case 'ELOOP':
+      return t('符号链接循环', 'symbolic link loop');
+    case 'ENOTDIR':
+      return t('路径中有一段不是文件夹', 'a part of the path is not a folder');
+    case 'EMFILE':
+    case 'ENFILE':
+      return t('打开的文件过多', 'too many open files');
+    default: {
+      const msg = e instanceof Error ? e.message : String(e);
+      return t(`无法读取：${msg}`, `cannot read: ${msg}`);
+    }
+  }
+}
+
+/**
+ * Command-line paths → draft files. Folders are walked for `.speech`, `.txt`
+ * and `.md` (names compared case-insensitively), skipping `node_modules`,
+ * `.git` and every other dot-folder or dot-file. Files named explicitly are
+ * checked whatever their extension. Each file is listed once (by real path).
+ * A symbolic link that leads back into one of its own ancestor folders is a
+ * directory loop and an error; a second link to a folder already walked is
+ * skipped quietly.
+ */
+export function expandPaths(args: readonly string[], cwd: string, exts: readonly string[] = DRAFT_EXTENSIONS): { files: DraftFile[]; errors: PathError[] } {
+  const files: DraftFile[] = [];
+  const errors: PathError[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const extSet = new Set(exts.map((e) => e.toLowerCase()));
+  const wanted = (name: string) => extSet.has(path.extname(name).toLowerCase());
+
+  const addFile = (abs: string, display: string) => {
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      // keep abs
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ display, abs });
+  };
+
+  const walk = (dir: string, display: string, ancestors: string[]): number => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ display, reason: ioReason(e) });
+      return 0;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let found = 0;
+    for (const ent of entries) {
+      if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
+      const full = path.join(dir, ent.name);
+      const disp = path.join(display, ent.name);
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        let st: fs.Stats;
+        try {
+          st = fs.statSync(full);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          // a dangling link matters only where a draft was expected; a link cycle always does
+          if (code === 'ELOOP' || wanted(ent.name)) errors.push({ display: disp, reason: code === 'ENOENT' ? t('符号链接指向的文件不存在', 'broken symbolic link') : ioReason(e) });
+          continue;
+        }
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      }
+      if (isDir) {
+        let real: string;
+        try {
+          real = fs.realpathSync(full);
+        } catch (e) {
+          errors.push({ display: disp, reason: ioReason(e) });
+          continue;
+        }
+        if (ancestors.includes(real)) {
+          errors.push({ display: disp, reason: t(`文件夹循环：链接回到上层文件夹 ${real}`, `directory loop: links back to its ancestor ${real}`) });
+          continue;
+        }
+        if (seenDirs.has(real)) continue;
+        seenDirs.add(real);
+        ancestors.push(real);
+        found += walk(full, disp, ancestors);
+        ancestors.pop();
+      } else if (isFile && wanted(ent.name)) {
+        addFile(full, disp);
+        found++;
+      }
+    }
+    return found;
+  };
+
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      let reason = ioReason(e);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        try {
+          if (fs.lstatSync(abs).isSymbolicLink()) reason = t('符号链接指向的文件不存在', 'broken symbolic link');
+        } catch {
+          // plainly missing
+        }
+      }
+      errors.push({ display: arg, reason });
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real = abs;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        // keep abs
+      }
+      if (seenDirs.has(real)) continue;
+      seenDirs.add(real);
+      const before = errors.length;
+      const found = walk(abs, arg, [real]);
+      if (found === 0 && errors.length === before) {
+        errors.push({ display: arg, reason: t(`文件夹中没有 ${exts.join('、')} 文件`, `no ${exts.join(', ')} files in this folder`) });
+      }
+    } else if (st.isFile()) {
+      addFile(abs, arg);
+    } else {
+      errors.push({ display: arg, reason: t('不是普通文件', 'not a regular file') });
+    }
+  }
+  return { files, errors };
+}
