@@ -149,6 +149,7 @@ function applyRuleSetting(
   }
   const specs = (rule.meta.options ?? {}) as Record<string, { type: string; min?: number; max?: number }>;
   const defaults = rule.meta.defaultOptions as Record<string, unknown>;
+  const accepted: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(opts as Record<string, unknown>)) {
     const spec = specs[name];
     const okey = `${key}.${name}`;
@@ -162,6 +163,18 @@ function applyRuleSetting(
       continue;
     }
     setting.options[name] = v;
+    accepted[name] = v;
+  }
+  // rule-specific checks of the values (a regular expression that does not compile …)
+  if (rule.meta.validateOptions && Object.keys(accepted).length > 0) {
+    let found: { key: string; message: LocalizedText }[] = [];
+    try {
+      found = rule.meta.validateOptions(accepted);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      found = [{ key: '', message: { zh: `选项检查失败：${msg}`, en: `option check failed: ${msg}` } }];
+    }
+    for (const p of found) problem(p.key ? `${key}.${p.key}` : key, p.message.zh, p.message.en);
   }
 }
 

@@ -9,3 +9,4 @@ export * from './lint';
 export * from './segment';
 export * from './numerals';
 export { allRules, createRegistry } from './rules';
+export * from './placeholders';

@@ -109,6 +109,19 @@ export interface RuleMeta<O> {
   options?: { [K in keyof O]: OptionSpec };
   /** Examples for the README: a wrong and a right draft excerpt. */
   examples: { wrong: string; right: string };
+  /**
+   * Checks option values beyond their type (e.g. that a regular expression
+   * compiles), called by resolveConfig with the options one config layer set.
+   * Keys are relative to the rule ("patterns[1]"). Must not throw.
+   */
+  validateOptions?: (options: Partial<O>) => OptionProblem[];
+}
+
+/** A problem with one option value, found by `RuleMeta.validateOptions`. */
+export interface OptionProblem {
+  /** The option, relative to the rule: "patterns[1]". */
+  key: string;
+  message: LocalizedText;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

@@ -4,9 +4,10 @@
  */
 import { Registry } from '../registry';
 import type { AnyRule } from '../rule';
+import placeholderInstruction from './placeholder/instruction';
 import placeholderMarker from './placeholder/marker';
 
-export const allRules: readonly AnyRule[] = [placeholderMarker];
+export const allRules: readonly AnyRule[] = [placeholderMarker, placeholderInstruction];
 
 export function createRegistry(): Registry {
   return new Registry(allRules);

@@ -1,52 +1,318 @@
 /**
- * placeholder/marker: template placeholders left in the draft (XX, xx, ×).
- * Searched on the raw text, not on tokens: jieba splits XX into letters.
+ * placeholder/marker: template placeholders left in the draft.
+ *
+ * Forms (DOMAIN.md "Placeholders"): XX, XXX, xx; x.x, xx.x (the % after it is
+ * the unit and stays outside the span: "xx.x%" is one finding on "xx.x");
+ * a single X/x in Chinese context (X市, X同志, X月X日, 第X届); 20XX / 20xx /
+ * 202X (the year digits belong to the placeholder); ×, ××, ××× (隐讳号);
+ * ○○ standing alone (○○乡); □□; 某某; runs of underscores (3+ "_" or 2+
+ * full-width "＿"); empty brackets （ ）( )【 】[ ]〔 〕［ ］ with only spaces.
+ *
+ * Look-alikes left alone: X光, X线, X射线, X染色体, X轴, X型 …; X inside or
+ * next to Latin words and abbreviations (XY染色体, Xbox, iPhone X, X-ray); the
+ * roman numerals of centuries (XX世纪); ○ inside written numbers (二○○八年);
+ * × between numbers or letters (3×4, 3 × 4, a×b); 某些/某个/某地 (a single
+ * 某 is a word); brackets with content; a line of "___" alone (a Markdown
+ * rule); "[ ]" after a list bullet (a Markdown task box), "()" after a
+ * Latin identifier, "[]" before "(" (a Markdown link); web residue.
+ *
+ * Searched on the raw text, not on tokens (jieba splits XX into letters), in
+ * one linear pass: no backtracking regular expression runs over the text.
  */
+import type { OptionProblem } from '../../rule';
 import { defineRule } from '../../rule';
-import { inResidue } from '../util';
+import {
+  allowTest,
+  bracketPairs,
+  isBlank,
+  isCjkPunct,
+  isCnNumeral,
+  isDigit,
+  isHan,
+  isLatin,
+  isX,
+  nextNonBlank,
+  prevNonBlank,
+  residueTest,
+  shown,
+} from './scan';
 
 export interface MarkerOptions {
   /** Extra regular expressions (JavaScript syntax) that mark a placeholder. */
   patterns: string[];
+  /** Words that contain a marker but are real text ("X战警"), on top of the global `allow`. */
+  allow: string[];
 }
 
-// XX, XXX, xx, 20XX; × runs not between digits (3×4 is a product).
-const BASE = /(?<![A-Za-z])(?:[0-9]{2})?[Xx]{2,}(?![A-Za-z])|(?<![0-9０-９])×+(?![0-9０-９])/g;
+/** After a single X: real words, not placeholders (X光, X射线, X染色体 …). */
+const SINGLE_X_WORDS = ['光', '线', '射线', '染色体', '轴', '型', '形', '波段', '刀', '战警', '档案', '因子', '连锁'];
+
+/** Longest content of an empty bracket (spaces only) that still counts. */
+const MAX_EMPTY_BRACKET = 40;
+
+export interface MarkerSpan {
+  start: number;
+  end: number;
+}
+
+function isRomanCentury(text: string, i: number, j: number): boolean {
+  // XX世纪, XIX世纪 is Latin-adjacent anyway; uppercase only, 1-3 X
+  if (j - i > 3) return false;
+  for (let k = i; k < j; k++) if (text.charCodeAt(k) !== 0x58) return false;
+  return text.startsWith('世纪', j);
+}
+
+/**
+ * The year form: 1-3 digits starting with 1 or 2 directly before the X run,
+ * four characters in all (20XX, 20xx, 202X, 19XX). Returns the start of the
+ * digits, or -1.
+ */
+function yearStart(text: string, i: number, j: number): number {
+  let k = i;
+  while (k > 0 && isDigit(text.charCodeAt(k - 1)) && i - k < 4) k--;
+  const digits = i - k;
+  if (digits < 1 || digits + (j - i) !== 4) return -1;
+  if (k > 0 && isDigit(text.charCodeAt(k - 1))) return -1;
+  const first = text.charCodeAt(k);
+  if (first !== 0x31 && first !== 0x32 && first !== 0xff11 && first !== 0xff12) return -1;
+  return k;
+}
+
+/** Is this line nothing but "___" (and blanks)? A Markdown thematic break, not a blank to fill. */
+function underscoreLineOnly(text: string, i: number, j: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (!isBlank(c)) return false;
+  }
+  for (let k = j; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (!isBlank(c)) return false;
+  }
+  for (let k = i; k < j; k++) if (text.charCodeAt(k) !== 0x5f) return false;
+  return true;
+}
+
+/** "- [ ]" / "* [ ]" / "1. [ ]": a Markdown task box, not an empty bracket. */
+function afterListBullet(text: string, open: number): boolean {
+  let k = open - 1;
+  while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
+  if (k < 0) return false;
+  const c = text.charCodeAt(k);
+  let b = k;
+  if (c === 0x2d || c === 0x2a || c === 0x2b) b = k - 1;
+  else if (c === 0x2e || c === 0x29) {
+    b = k - 1;
+    while (b >= 0 && isDigit(text.charCodeAt(b))) b--;
+    if (b === k - 1) return false;
+  } else return false;
+  while (b >= 0 && isBlank(text.charCodeAt(b))) b--;
+  return b < 0 || text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13;
+}
+
+/** Built-in forms, in document order, without residue or allow filtering. */
+export function scanMarkers(text: string): MarkerSpan[] {
+  const out: MarkerSpan[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+
+    // --- X x Ｘ ｘ: runs, dotted numbers, years, single letters in Chinese context
+    if (isX(c)) {
+      let j = i + 1;
+      while (j < n && isX(text.charCodeAt(j))) j++;
+      const runEnd = j;
+      let dotted = false;
+      // x.x, xx.x, x.xx, X．X: dots between X runs
+      while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isX(text.charCodeAt(j))) j++;
+        dotted = true;
+      }
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      const next = j < n ? text.charCodeAt(j) : -1;
+      if (isLatin(prev) || isLatin(next)) {
+        // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
+      } else if (dotted) {
+        if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
+      } else {
+        const y = yearStart(text, i, runEnd);
+        if (y >= 0) {
+          if (!isDigit(next)) out.push({ start: y, end: runEnd });
+        } else if (runEnd - i >= 2) {
+          if (!isRomanCentury(text, i, runEnd)) out.push({ start: i, end: runEnd });
+        } else if (singleXIsPlaceholder(text, i, runEnd)) {
+          out.push({ start: i, end: runEnd });
+        }
+      }
+      i = j;
+      continue;
+    }
+
+    // --- × (U+00D7), the 隐讳号: runs; a single × between numbers or letters is a product
+    if (c === 0xd7) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === 0xd7) j++;
+      if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
+      i = j;
+      continue;
+    }
+
+    // --- ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年)
+    if (c === 0x25cb || c === 0x25ef || c === 0x3007) {
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 0x25cb || text.charCodeAt(j) === 0x25ef || text.charCodeAt(j) === 0x3007)) j++;
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      const next = j < n ? text.charCodeAt(j) : -1;
+      if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) {
+        out.push({ start: i, end: j });
+      }
+      i = j;
+      continue;
+    }
+
+    // --- □□ (虚缺号 used as a blank) and 某某
+    if (c === 0x25a1 || c === 0x67d0) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === c) j++;
+      if (j - i >= 2) out.push({ start: i, end: j });
+      i = j;
+      continue;
+    }
+
+    // --- underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide)
+    if (c === 0x5f || c === 0xff3f) {
+      let j = i;
+      let width = 0;
+      while (j < n && (text.charCodeAt(j) === 0x5f || text.charCodeAt(j) === 0xff3f)) {
+        width += text.charCodeAt(j) === 0x5f ? 1 : 2;
+        j++;
+      }
+      if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+      i = j;
+      continue;
+    }
+
+    i++;
+  }
+
+  // --- empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗
+  for (const p of bracketPairs(text, MAX_EMPTY_BRACKET)) {
+    let empty = true;
+    for (let k = p.contentStart; k < p.contentEnd; k++) {
+      if (!isBlank(text.charCodeAt(k))) {
+        empty = false;
+        break;
+      }
+    }
+    if (!empty) continue;
+    const open = text.charCodeAt(p.open);
+    const prev = p.open > 0 ? text.charCodeAt(p.open - 1) : -1;
+    const next = p.close + 1 < n ? text.charCodeAt(p.close + 1) : -1;
+    if (open === 0x28 && (isLatin(prev) || isDigit(prev) || prev === 0x5f)) continue; // f(), foo_bar()
+    if (open === 0x5b && (next === 0x28 || afterListBullet(text, p.open) || isLatin(prev) || isDigit(prev))) continue; // [](url), - [ ], a[]
+    out.push({ start: p.open, end: p.close + 1 });
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+function singleXIsPlaceholder(text: string, i: number, j: number): boolean {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (isDigit(prev) || isDigit(next)) return false; // 3x4, 2X
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  if (isLatin(pb) || isDigit(pb) || isLatin(na) || isDigit(na)) return false; // iPhone X, 3 x 4
+  // X-ray, X·Men, Model-X
+  if ((next === 0x2d || next === 0xb7) && j + 1 < text.length && isLatin(text.charCodeAt(j + 1))) return false;
+  if ((prev === 0x2d || prev === 0xb7) && i >= 2 && isLatin(text.charCodeAt(i - 2))) return false;
+  for (const w of SINGLE_X_WORDS) if (text.startsWith(w, j)) return false;
+  // Chinese context: a Han character on either side, or CJK punctuation on both ("（X）", "“X”")
+  return isHan(pb) || isHan(na) || (isCjkPunct(pb) && (isCjkPunct(na) || na === -1)) || (pb === -1 && isCjkPunct(na));
+}
+
+function isProduct(text: string, i: number, j: number): boolean {
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  const left = isDigit(pb) || isLatin(pb) || pb === 0x29 || pb === 0xff09 || pb === 0x25 || pb === 0xff05;
+  const right = isDigit(na) || isLatin(na) || na === 0x28 || na === 0xff08;
+  if (left && right) return true;
+  // a mark beside a check mark (√ ×, ✓ ✗) in a table
+  return pb === 0x221a || pb === 0x2713 || pb === 0x2714 || na === 0x221a || na === 0x2713 || na === 0x2714;
+}
+
+/** Compile a user pattern: with the u flag when it accepts it, else without. */
+export function compilePattern(source: string): RegExp | Error {
+  try {
+    return new RegExp(source, 'gu');
+  } catch {
+    try {
+      return new RegExp(source, 'g');
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }
+}
 
 export default defineRule<MarkerOptions>({
   meta: {
     id: 'placeholder/marker',
     family: 'placeholder',
     description: {
-      zh: '模板占位符（XX、xx、×）尚未替换',
-      en: 'Template placeholders (XX, xx, ×) not yet filled in',
+      zh: '模板占位符尚未替换（XX、xx、x.x、X市、20XX、×、○○、某某、____、空括号）',
+      en: 'Template placeholders not yet filled in (XX, xx, x.x, X市, 20XX, ×, ○○, 某某, ____, empty brackets)',
     },
     defaultSeverity: 'info',
     finalSeverity: 'error',
     fixable: false,
-    defaultOptions: { patterns: [] },
+    defaultOptions: { patterns: [], allow: [] },
     options: {
-      patterns: { type: 'string[]', description: { zh: '额外的占位符正则表达式', en: 'extra placeholder regular expressions' } },
+      patterns: {
+        type: 'string[]',
+        description: { zh: '额外的占位符正则表达式（JavaScript 语法）', en: 'extra placeholder regular expressions (JavaScript syntax)' },
+      },
+      allow: {
+        type: 'string[]',
+        description: { zh: '含占位符字样但应保留的词（另有全局 allow）', en: 'words that contain a marker but are real text (besides the global allow)' },
+      },
     },
-    examples: { wrong: '实现公共财政预算收入XX亿元', right: '实现公共财政预算收入12.6亿元' },
+    validateOptions(options): OptionProblem[] {
+      const problems: OptionProblem[] = [];
+      (options.patterns ?? []).forEach((p, k) => {
+        const r = compilePattern(p);
+        if (r instanceof Error) {
+          problems.push({
+            key: `patterns[${k}]`,
+            message: { zh: `正则表达式 ${JSON.stringify(p)} 无效（${r.message}），已忽略`, en: `invalid regular expression ${JSON.stringify(p)} (${r.message}); ignored` },
+          });
+        } else if (r.test('')) {
+          problems.push({
+            key: `patterns[${k}]`,
+            message: { zh: `正则表达式 ${JSON.stringify(p)} 可匹配空串，空匹配不报告`, en: `regular expression ${JSON.stringify(p)} matches the empty string; empty matches are not reported` },
+          });
+        }
+      });
+      return problems;
+    },
+    examples: { wrong: '实现公共财政预算收入XX亿元，增长x.x%', right: '实现公共财政预算收入12.6亿元，增长8.5%' },
   },
   messages: {
     placeholder: { zh: '占位符“{text}”尚未替换', en: 'Placeholder "{text}" has not been filled in' },
   },
   check({ doc, options, settings, report }) {
     const text = doc.text;
-    const allow = settings.allowWords;
-    const regexes: RegExp[] = [new RegExp(BASE.source, 'g')];
-    for (const p of options.patterns) {
-      try {
-        regexes.push(new RegExp(p, 'gu'));
-      } catch {
-        // an invalid user pattern is reported by the config layer; skip it here
-      }
-    }
-    const seen = new Set<number>();
-    for (const re of regexes) {
-      re.lastIndex = 0;
+    const residue = residueTest(doc);
+    const allowed = allowTest(text, [...settings.allowWords, ...(options.allow ?? [])]);
+    const found = scanMarkers(text).filter((s) => !residue(s.start) && !allowed(s.start, s.end));
+
+    // user patterns: matches that overlap a built-in finding are not reported twice
+    const extra: MarkerSpan[] = [];
+    for (const p of options.patterns ?? []) {
+      const re = compilePattern(p);
+      if (re instanceof Error) continue; // reported by the config layer (validateOptions)
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
         if (m[0].length === 0) {
@@ -55,11 +321,39 @@ export default defineRule<MarkerOptions>({
         }
         const start = m.index;
         const end = start + m[0].length;
-        if (seen.has(start) || inResidue(doc, start)) continue;
-        if (allow.some((w) => w.length > 0 && text.slice(Math.max(0, start - w.length + 1), end + w.length - 1).includes(w) && w.includes(m![0]))) continue;
-        seen.add(start);
-        report({ messageId: 'placeholder', data: { text: m[0] }, span: { start, end } });
+        if (residue(start) || allowed(start, end)) continue;
+        extra.push({ start, end });
       }
+    }
+    const all = mergeExtra(found, extra);
+    for (const s of all) {
+      report({ messageId: 'placeholder', data: { text: shown(text.slice(s.start, s.end)) }, span: { start: s.start, end: s.end } });
     }
   },
 });
+
+/** Add user matches that overlap nothing already found (nor each other). */
+function mergeExtra(found: MarkerSpan[], extra: MarkerSpan[]): MarkerSpan[] {
+  if (extra.length === 0) return found;
+  const all = [...found];
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const overlaps = (s: MarkerSpan) => {
+    // binary search the first found span ending after s.start
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo].start < s.end;
+  };
+  extra.sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const s of extra) {
+    if (s.start < lastEnd || overlaps(s)) continue;
+    all.push(s);
+    lastEnd = s.end;
+  }
+  return all.sort((a, b) => a.start - b.start || a.end - b.end);
+}
