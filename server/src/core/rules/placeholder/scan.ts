@@ -149,13 +149,10 @@ export function allowTest(text: string, words: readonly string[]): (start: numbe
   return (start, end) => {
     for (const w of list) {
       if (w.length < end - start) continue;
-      // an occurrence of w starting in [end - w.length, start] covers [start, end)
+      // an occurrence of w starting in [end - w.length, start] covers [start, end);
+      // search only that window (an unbounded indexOf per finding would be quadratic)
       const from = Math.max(0, end - w.length);
-      let k = text.indexOf(w, from);
-      while (k >= 0 && k <= start) {
-        if (k + w.length >= end) return true;
-        k = text.indexOf(w, k + 1);
-      }
+      if (text.slice(from, start + w.length).includes(w)) return true;
     }
     return false;
   };
