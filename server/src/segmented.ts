@@ -21,6 +21,8 @@ export interface RunnerLog {
   info(m: string): void;
   warn(m: string): void;
   error(m: string): void;
+  /** Log only the first time this text is seen. */
+  errorOnce(m: string): void;
   debug(m: string): void;
 }
 
@@ -177,7 +179,7 @@ export class SegmentedRunner {
         this.log[m.level](m.message);
         return;
       case 'result':
-        for (const e of m.ruleErrors) this.log.error(`speechlint: rule ${e.ruleId} failed and was skipped: ${e.message}`);
+        for (const e of m.ruleErrors) this.log.errorOnce(`speechlint: rule ${e.ruleId} failed and was skipped: ${e.message}`);
         this.log.debug(`speechlint: segmented phase ${m.ms} ms (segmentation ${m.segmentMs} ms)`);
         this.finish(m.id, { status: 'ok', findings: m.findings, ms: m.ms });
         return;

@@ -13,6 +13,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   createConnection,
@@ -92,7 +94,8 @@ export function startServer(connection: Connection): void {
       {
         pullSettings: (uri) =>
           caps.configuration ? connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'speechlint' } : { section: 'speechlint' }) : undefined,
-        showWarning: (text) => void connection.window.showWarningMessage(text),
+        // window/showMessage (a notification), not showMessageRequest: nothing to answer
+        showWarning: (text) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }),
         log: (text) => log.warn(text),
         workspaceFolders: () => workspaceFolders,
       },

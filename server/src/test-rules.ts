@@ -8,7 +8,12 @@
  *   character segmenter could never produce a two-character token).
  * - `balance/test-fixable` reports a half-width comma between Han characters
  *   with a safe fix, so quick fixes and "fix all" have something to apply
- *   while no real rule is fixable.
+ *   whatever the real rules do.
+ * - `numbering/test-throws` throws when the text contains "<<throw>>", and
+ *   `repetition/test-segmented` when it contains "<<throw-segmented>>": a
+ *   failing rule must be logged and skipped, on both threads.
+ * With SPEECHLINT_TEST_NO_JIEBA=1 as well, the worker behaves as if nodejieba
+ * could not be loaded.
  */
 import type { AnyRule } from './core/rule';
 import { defineRule } from './core/rule';
@@ -29,7 +34,8 @@ const testSegmented = defineRule<{ words: string[] }>({
     examples: { wrong: '', right: '' },
   },
   messages: { token: { zh: '测试：分词得到“{text}”', en: 'test: jieba token "{text}"' } },
-  check({ segmentation, options, report }) {
+  check({ doc, segmentation, options, report }) {
+    if (doc.text.includes('<<throw-segmented>>')) throw new Error('test-segmented: asked to throw');
     for (const t of segmentation?.tokens ?? []) {
       if (options.words.includes(t.text)) report({ messageId: 'token', data: { text: t.text }, span: { start: t.start, end: t.end } });
     }
@@ -61,6 +67,22 @@ const testFixable = defineRule<Record<string, never>>({
   },
 });
 
+const testThrows = defineRule<Record<string, never>>({
+  meta: {
+    id: 'numbering/test-throws',
+    family: 'numbering',
+    description: { zh: '测试用：遇到 <<throw>> 时抛出异常', en: 'Test only: throws on <<throw>>' },
+    defaultSeverity: 'warning',
+    fixable: false,
+    defaultOptions: {},
+    examples: { wrong: '', right: '' },
+  },
+  messages: {},
+  check({ doc }) {
+    if (doc.text.includes('<<throw>>')) throw new Error('test-throws: asked to throw');
+  },
+});
+
 export function testRules(): AnyRule[] {
-  return process.env[TEST_RULES_ENV] === '1' ? [testSegmented, testFixable] : [];
+  return process.env[TEST_RULES_ENV] === '1' ? [testSegmented, testFixable, testThrows] : [];
 }
