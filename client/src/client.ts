@@ -1,0 +1,265 @@
+/**
+ * The language client: starts the server, decides which documents it sees
+ * (see prose-gate.ts), restarts when `speechlint.languages` changes, and
+ * offers the rest of the extension a safe way to send requests (undefined
+ * instead of a rejection when the server is not running or does not know the
+ * request).
+ */
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import {
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { documentSelectorFor, normalizeLanguages } from './languages';
+import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from './prose-gate';
+import { findServerModule } from './server-path';
+
+export const CLIENT_ID = 'speechlint';
+
+/** The start of the document, as much as the prose check reads. */
+function sampleText(doc: vscode.TextDocument): string {
+  return doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(SAMPLE_CHARS)));
+}
+
+/** Documents the gate let through, or held back until they look like Chinese prose. */
+class Gate {
+  /** uri → admitted; absent: never seen. */
+  private readonly state = new Map<string, boolean>();
+
+  constructor(public languages: string[]) {}
+
+  decide(doc: vscode.TextDocument): boolean {
+    const ok = shouldCheck(doc.languageId, sampleText(doc), this.languages);
+    this.state.set(doc.uri.toString(), ok);
+    return ok;
+  }
+  isHeld(uri: string): boolean {
+    return this.state.get(uri) === false;
+  }
+  isAdmitted(uri: string): boolean {
+    return this.state.get(uri) === true;
+  }
+  admit(uri: string): void {
+    this.state.set(uri, true);
+  }
+  forget(uri: string): void {
+    this.state.delete(uri);
+  }
+}
+
+export class ClientHost implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private gate = new Gate([]);
+  private starting: Promise<void> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Documents opened by "check all drafts": keep their problems after VS Code closes them. */
+  readonly workspaceChecked = new Set<string>();
+  private readonly closed = new Set<string>();
+  private readonly onDidChangeStateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the client starts, stops or restarts. */
+  readonly onDidChangeState = this.onDidChangeStateEmitter.event;
+  private readonly output: vscode.OutputChannel;
+
+  constructor() {
+    this.output = vscode.window.createOutputChannel('speechlint');
+    this.disposables.push(
+      this.output,
+      this.onDidChangeStateEmitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('speechlint.languages')) void this.restart();
+      }),
+    );
+  }
+
+  /** The languages currently checked (the normalized setting). */
+  get languages(): string[] {
+    return this.gate.languages;
+  }
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  /** Is this document sent to the server (a checked language that passed the prose check)? */
+  isChecked(doc: vscode.TextDocument): boolean {
+    if (!this.gate.languages.includes(doc.languageId)) return false;
+    const uri = doc.uri.toString();
+    if (!needsProseCheck(doc.languageId)) return true;
+    return this.gate.isAdmitted(uri) || (!this.gate.isHeld(uri) && shouldCheck(doc.languageId, sampleText(doc), this.gate.languages));
+  }
+
+  /** Is the document of a checked language (whether or not it passed the prose check)? */
+  isCheckedLanguage(doc: vscode.TextDocument): boolean {
+    return this.gate.languages.includes(doc.languageId);
+  }
+
+  async start(): Promise<void> {
+    if (this.starting) return this.starting;
+    this.starting = this.doStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async doStart(): Promise<void> {
+    const languages = normalizeLanguages(vscode.workspace.getConfiguration('speechlint').get('languages'));
+    this.gate = new Gate(languages);
+    await vscode.commands.executeCommand('setContext', 'speechlint.languages', languages);
+    if (languages.length === 0) {
+      this.output.appendLine('speechlint.languages is empty: no language is checked.');
+      this.onDidChangeStateEmitter.fire();
+      return;
+    }
+    const serverModule = findServerModule(__dirname, (p) => fs.existsSync(p));
+    if (!serverModule) {
+      const msg = vscode.l10n.t('speechlint: the language server was not found next to the extension ({0}). Reinstall the extension.', __dirname);
+      this.output.appendLine(msg);
+      void vscode.window.showErrorMessage(msg);
+      return;
+    }
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const config = vscode.workspace.getConfiguration('speechlint');
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: documentSelectorFor(languages),
+      // the server registers for workspace/didChangeConfiguration itself and pulls `speechlint.*`
+      // with workspace/configuration; a synchronize section would send every change twice
+      initializationOptions: { locale: vscode.env.language, debounceMs: config.get<number>('debounceMs', 250) },
+      outputChannel: this.output,
+      middleware: this.middleware(),
+    };
+    const client = new LanguageClient(CLIENT_ID, 'speechlint', serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState(() => this.onDidChangeStateEmitter.fire());
+    try {
+      await client.start();
+    } catch (e) {
+      this.output.appendLine(`speechlint: the language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.onDidChangeStateEmitter.fire();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c) {
+      try {
+        await c.stop(5000);
+      } catch {
+        // already stopped or never started
+      }
+      await c.dispose().catch(() => undefined);
+    }
+    this.onDidChangeStateEmitter.fire();
+  }
+
+  async restart(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    await this.stop();
+    await this.start();
+  }
+
+  private middleware(): Middleware {
+    const gateOf = () => this.gate;
+    return {
+      didOpen: async (doc, next) => {
+        this.closed.delete(doc.uri.toString());
+        if (gateOf().decide(doc)) return next(doc);
+      },
+      didChange: async (event, next) => {
+        const gate = gateOf();
+        const uri = event.document.uri.toString();
+        if (!gate.isHeld(uri)) return next(event);
+        // a held document that now reads as Chinese prose: open it on the server with its full text
+        if (gate.decide(event.document) && this.client) {
+          await this.client.sendNotification(
+            DidOpenTextDocumentNotification.type,
+            this.client.code2ProtocolConverter.asOpenTextDocumentParams(event.document),
+          );
+          this.onDidChangeStateEmitter.fire();
+        }
+      },
+      didClose: async (doc, next) => {
+        const gate = gateOf();
+        const uri = doc.uri.toString();
+        const held = gate.isHeld(uri);
+        gate.forget(uri);
+        if (held) return;
+        if (this.workspaceChecked.has(uri)) this.closed.add(uri);
+        return next(doc);
+      },
+      didSave: async (doc, next) => {
+        if (!gateOf().isHeld(doc.uri.toString())) return next(doc);
+      },
+      willSave: async (event, next) => {
+        if (!gateOf().isHeld(event.document.uri.toString())) return next(event);
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        const key = uri.toString();
+        // The server clears a document's problems when it is closed. A draft
+        // opened by "check all drafts" is closed by VS Code once nothing shows
+        // it: keep its problems in the Problems panel until it is opened again.
+        if (diagnostics.length === 0 && this.closed.has(key)) return;
+        next(uri, diagnostics);
+      },
+      provideDocumentSymbols: (doc, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, token)),
+      provideFoldingRanges: (doc, ctx, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, ctx, token)),
+      provideCodeActions: (doc, range, ctx, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, range, ctx, token)),
+    };
+  }
+
+  /** Forget the documents of a previous "check all drafts" (their problems go when the server next publishes). */
+  resetWorkspaceCheck(): void {
+    this.workspaceChecked.clear();
+    this.closed.clear();
+  }
+
+  /** A custom request; undefined when the server is not running, fails or does not know it. */
+  async request<R>(method: string, params: unknown): Promise<R | undefined> {
+    await this.starting?.catch(() => undefined);
+    const c = this.client;
+    if (!c || c.state !== State.Running) return undefined;
+    try {
+      return (await c.sendRequest(method, params)) as R;
+    } catch (e) {
+      this.output.appendLine(`${method}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /** Run a server command (workspace/executeCommand); false when it could not be sent or failed. */
+  async executeServerCommand(command: string, args: unknown[]): Promise<boolean> {
+    await this.starting?.catch(() => undefined);
+    const c = this.client;
+    if (!c || c.state !== State.Running) return false;
+    try {
+      await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+      return true;
+    } catch (e) {
+      this.output.appendLine(`${command}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+
+  /** Wait until the client is running (or gave up starting). */
+  async ready(): Promise<boolean> {
+    await this.starting?.catch(() => undefined);
+    return this.running;
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    void this.stop();
+  }
+}

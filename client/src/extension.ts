@@ -1,0 +1,39 @@
+/**
+ * The speechlint extension: starts the language client, the status bar and
+ * the commands. Activated on the languages it checks (speech, plaintext,
+ * markdown) and on its commands.
+ */
+import * as vscode from 'vscode';
+import { ClientHost } from './client';
+import { checkWorkspace, fixAll, renumber, showBreakdown, showStructure, switchMode } from './commands';
+import { fillPlaceholder, gotoPlaceholder, listPlaceholders } from './placeholders';
+import { StatusBar } from './status';
+
+let host: ClientHost | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  host = new ClientHost();
+  const h = host;
+  const status = new StatusBar(h);
+  context.subscriptions.push(h, status);
+  const register = (id: string, fn: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register('speechlint.checkWorkspace', () => checkWorkspace(h));
+  register('speechlint.fixAll', () => fixAll(h));
+  register('speechlint.renumber', () => renumber(h));
+  register('speechlint.nextPlaceholder', () => gotoPlaceholder(h, true));
+  register('speechlint.previousPlaceholder', () => gotoPlaceholder(h, false));
+  register('speechlint.listPlaceholders', () => listPlaceholders(h));
+  register('speechlint.fillPlaceholder', () => fillPlaceholder(h));
+  register('speechlint.switchMode', () => switchMode(status));
+  register('speechlint.showStructure', () => showStructure());
+  register('speechlint.showBreakdown', () => showBreakdown(h));
+  register('speechlint.restartServer', () => h.restart());
+  register('speechlint.showOutput', () => h.showOutput());
+  void h.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const h = host;
+  host = undefined;
+  await h?.stop();
+}

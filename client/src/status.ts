@@ -1,0 +1,157 @@
+/**
+ * Status bar: length and speaking time of the active draft (of the selection
+ * when text is selected), its placeholder count and the mode. Counted locally
+ * at once (so the items work before the server answers), then replaced by the
+ * server's `speechlint/stats`.
+ */
+import * as vscode from 'vscode';
+import type { StatsParams, StatsResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
+import { countSpokenChars } from '../../server/src/core/text';
+import type { ClientHost } from './client';
+import { fromRange } from './convert';
+import { placeholderCountFromDiagnostics } from './placeholders';
+import { effectiveRate, secondsFor, statusTexts, type StatusInput } from './status-format';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+function validStats(s: StatsResult | undefined): s is StatsResult {
+  return !!s && Number.isFinite(s.chars) && Number.isFinite(s.seconds);
+}
+
+export class StatusBar implements vscode.Disposable {
+  private readonly main: vscode.StatusBarItem;
+  private readonly placeholders: vscode.StatusBarItem;
+  private readonly mode: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private seq = 0;
+  /** The server's last whole-document count per uri (the selection's stats do not change it). */
+  private readonly serverPlaceholders = new Map<string, number>();
+  /** The last mode the server reported (it may come from .speechlintrc.json). */
+  private serverMode: 'draft' | 'final' | undefined;
+
+  constructor(private readonly host: ClientHost) {
+    this.main = vscode.window.createStatusBarItem('speechlint.length', vscode.StatusBarAlignment.Right, 103);
+    this.main.name = t('speechlint: length and speaking time');
+    this.main.command = 'speechlint.showBreakdown';
+    this.placeholders = vscode.window.createStatusBarItem('speechlint.placeholders', vscode.StatusBarAlignment.Right, 102);
+    this.placeholders.name = t('speechlint: placeholders');
+    this.placeholders.command = 'speechlint.listPlaceholders';
+    this.mode = vscode.window.createStatusBarItem('speechlint.mode', vscode.StatusBarAlignment.Right, 101);
+    this.mode.name = t('speechlint: draft or final mode');
+    this.mode.command = 'speechlint.switchMode';
+    this.disposables.push(
+      this.main,
+      this.placeholders,
+      this.mode,
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.schedule(this.typingDelay());
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const doc = vscode.window.activeTextEditor?.document;
+        if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) this.schedule(this.typingDelay());
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('speechlint')) {
+          this.serverMode = undefined;
+          this.schedule(0);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.serverPlaceholders.delete(d.uri.toString())),
+      host.onDidChangeState(() => this.schedule(0)),
+    );
+    this.schedule(0);
+  }
+
+  private typingDelay(): number {
+    const v = vscode.workspace.getConfiguration('speechlint').get<number>('debounceMs', 250);
+    return typeof v === 'number' && v >= 0 ? Math.min(v, 5000) + 50 : 300;
+  }
+
+  schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, delay);
+  }
+
+  private hide(): void {
+    this.main.hide();
+    this.placeholders.hide();
+    this.mode.hide();
+  }
+
+  private async update(): Promise<void> {
+    const seq = ++this.seq;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.host.isChecked(editor.document)) {
+      this.hide();
+      return;
+    }
+    const doc = editor.document;
+    const uri = doc.uri.toString();
+    const config = vscode.workspace.getConfiguration('speechlint', doc.uri);
+    const rate = effectiveRate(config.get('speakingRate'));
+    const selections = editor.selections.filter((s) => !s.isEmpty);
+    const selection = selections.length > 0;
+    let chars = 0;
+    if (selection) for (const s of selections) chars += countSpokenChars(doc.getText(s));
+    else chars = countSpokenChars(doc.getText());
+    const configMode = config.get<string>('mode') === 'final' ? 'final' : 'draft';
+    const local: StatusInput = {
+      chars,
+      seconds: secondsFor(chars, rate),
+      speakingRate: rate,
+      selection,
+      placeholders: this.serverPlaceholders.get(uri) ?? (this.host.running ? placeholderCountFromDiagnostics(doc) : undefined),
+      mode: this.serverMode ?? configMode,
+    };
+    this.render(local);
+
+    const params: StatsParams = { uri };
+    if (selection) params.ranges = selections.map((s) => fromRange(s));
+    const stats = await this.host.request<StatsResult>(Requests.stats, params);
+    if (seq !== this.seq || !validStats(stats)) return;
+    if (!selection && Number.isFinite(stats.placeholders)) this.serverPlaceholders.set(uri, stats.placeholders);
+    if (stats.mode === 'draft' || stats.mode === 'final') this.serverMode = stats.mode;
+    this.render({
+      chars: stats.chars,
+      seconds: stats.seconds,
+      speakingRate: Number.isFinite(stats.speakingRate) ? stats.speakingRate : rate,
+      selection,
+      placeholders: selection ? local.placeholders ?? this.serverPlaceholders.get(uri) : stats.placeholders,
+      mode: this.serverMode ?? configMode,
+    });
+  }
+
+  private render(input: StatusInput): void {
+    const s = statusTexts(input, t);
+    this.main.text = s.main;
+    this.main.tooltip = s.mainTooltip;
+    this.placeholders.text = s.placeholders;
+    this.placeholders.tooltip = s.placeholdersTooltip;
+    this.placeholders.backgroundColor = s.placeholdersAlarm ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.mode.text = s.mode;
+    this.mode.tooltip = s.modeTooltip;
+    this.main.show();
+    this.placeholders.show();
+    this.mode.show();
+  }
+
+  /** The mode shown (the server's when known). */
+  currentMode(doc?: vscode.TextDocument): 'draft' | 'final' {
+    if (this.serverMode) return this.serverMode;
+    return vscode.workspace.getConfiguration('speechlint', doc?.uri).get<string>('mode') === 'final' ? 'final' : 'draft';
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

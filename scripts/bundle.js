@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Bundles the extension for VS Code with esbuild:
+ *   dist/extension.js  the client (vscode-languageclient inside; `vscode` external)
+ *   dist/server.js     the language server (vscode-languageserver inside)
+ *   dist/worker.js     its segmentation worker
+ * nodejieba stays external: a native module, shipped as a real package in
+ * node_modules/ (binary + dictionaries; see .vscodeignore).
+ * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
+ *
+ *   node scripts/bundle.js               development build (source maps)
+ *   node scripts/bundle.js --production  minified, no source maps (vscode:prepublish)
+ */
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const production = process.argv.includes('--production');
+const out = path.join(root, 'dist');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  metafile: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+async function main() {
+  fs.rmSync(out, { recursive: true, force: true });
+  const serverEntries = { server: 'server/src/server.ts' };
+  if (fs.existsSync(path.join(root, 'server/src/worker.ts'))) serverEntries.worker = 'server/src/worker.ts';
+  const results = await Promise.all([
+    esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: out, external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: serverEntries, outdir: out, external: ['nodejieba'] }),
+  ]);
+  writeNotices(results.map((r) => r.metafile));
+  for (const f of fs.readdirSync(out).sort()) {
+    const size = fs.statSync(path.join(out, f)).size;
+    console.log(`dist/${f}  ${(size / 1024).toFixed(1)} KB`);
+  }
+}
+
+/** The license text of every npm package that went into a bundle. */
+function writeNotices(metafiles) {
+  const pkgs = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      // the innermost package: …/node_modules/a/node_modules/b/lib/x.js → b
+      const m = /^(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (!m) continue;
+      const dir = path.join(root, m[1] + m[2]);
+      const key = `${m[2]}@${dir}`;
+      if (!pkgs.has(key)) pkgs.set(key, dir);
+    }
+  }
+  const parts = ['Third-party software bundled in dist/ (nodejieba ships separately in node_modules/nodejieba with its own LICENSE).', ''];
+  for (const [key, dir] of [...pkgs].sort()) {
+    const name = key.slice(0, key.lastIndexOf('@'));
+    let pkg = {};
+    try {
+      pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    } catch {
+      // no package.json: name only
+    }
+    const licenseFile = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f)) : undefined;
+    parts.push('='.repeat(72), `${name} ${pkg.version ?? ''} (${pkg.license ?? 'see below'})`, '='.repeat(72));
+    parts.push(licenseFile ? fs.readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${pkg.license ?? 'unknown'}`, '');
+  }
+  fs.writeFileSync(path.join(out, 'ThirdPartyNotices.txt'), parts.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
