@@ -69,8 +69,12 @@ export function normalizeEdits(edits: readonly TextEdit[], eol: string): TextEdi
 export function mergeEdits(text: string, edits: readonly TextEdit[], eol: string): EslintFix | undefined {
   if (edits.length === 0) return undefined;
   const norm = normalizeEdits(edits, eol);
-  const start = Math.min(...norm.map((e) => e.start));
-  const end = Math.max(...norm.map((e) => e.end));
+  let start = norm[0].start;
+  let end = norm[0].end;
+  for (const e of norm) {
+    start = Math.min(start, e.start);
+    end = Math.max(end, e.end);
+  }
   try {
     const replaced = applyEdits(
       text.slice(start, end),
@@ -233,10 +237,17 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale, co
         rule: f.ruleId,
       };
     });
-    const wLine = Math.max(...rows.map((x) => x.line.length));
-    const wCol = Math.max(...rows.map((x) => x.col.length));
-    const wSev = Math.max(...rows.map((x) => displayWidth(x.word)));
-    const wMsg = Math.max(...rows.map((x) => displayWidth(x.msg)));
+    // loops, not Math.max(...rows): a huge draft can have more findings than a call takes arguments
+    let wLine = 0;
+    let wCol = 0;
+    let wSev = 0;
+    let wMsg = 0;
+    for (const x of rows) {
+      wLine = Math.max(wLine, x.line.length);
+      wCol = Math.max(wCol, x.col.length);
+      wSev = Math.max(wSev, displayWidth(x.word));
+      wMsg = Math.max(wMsg, displayWidth(x.msg));
+    }
     out += `\n${p.underline(r.display)}\n`;
     for (const x of rows) {
       const pos = `${x.line.padStart(wLine)}:${x.col.padEnd(wCol)}`;

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { detectLocale, parseArgs } from '../../server/src/cli';
-import { displayWidth, mergeEdits, normalizeEol } from '../../server/src/cli-format';
+import { displayWidth, formatStylish, mergeEdits, normalizeEol } from '../../server/src/cli-format';
+import type { Finding } from '../../server/src/core/rule';
 import { decodeDraft, detectEol, encodeDraft, expandPaths, firstInvalidUtf8, writeFileAtomic } from '../../server/src/node/textfile';
 import { cleanup, tmpDir } from './helpers';
 
@@ -171,6 +172,15 @@ describe('CLI helpers', () => {
         undefined,
         'overlapping edits cannot be one ESLint fix',
       );
+    });
+
+    it('formats more findings than a function call takes arguments', () => {
+      const n = 300000;
+      const text = 'X'.repeat(n);
+      const findings: Finding[] = [];
+      for (let i = 0; i < n; i++) findings.push({ ruleId: 'placeholder/marker', severity: 'info', message: { zh: '占位符', en: 'placeholder' }, span: { start: i, end: i + 1 }, fixes: [], related: [] });
+      const out = formatStylish([{ filePath: '/x', display: 'x', text, eol: '\n', findings }], 'en', false);
+      assert.match(out, /300000 problems \(0 errors, 0 warnings, 300000 info\)/);
     });
 
     it('normalizes line breaks in fix text to the draft style', () => {
