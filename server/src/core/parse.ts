@@ -538,6 +538,8 @@ export function splitSentences(text: string, start: number, end: number): Senten
 function headingRank(h: Heading, numberedContext: number): number {
   if (h.style === 'unnumbered') return numberedContext + 0.5;
   if (h.style === 'markdown') return h.level;
+  // 第一部分 stands above 一、 (long reports: 第一部分 … 一、 二、 … 第二部分 … 一、)
+  if (h.style === 'cn-part') return 0.5;
   return h.level;
 }
 
@@ -634,7 +636,7 @@ function innermostSectionByParagraph(paragraphs: Paragraph[], all: Section[]): (
 const SERIES_RE = new RegExp(
   [
     `(另一方面|一方面)`, // 1
-    `(首先|其次|再次|最后)(?=[，,：:]|要|是|我们|必须|就是)`, // 2
+    `(首先|其次|再次|最后)(?=[，,、：:]|要|是|我们|必须|就是)`, // 2
     `第(${CN}{1,3})(?=[，,、：:])`, // 3
     `(${CN}{1,3})是`, // 4
     `(${CN}{1,3})要(?![求素件点])`, // 5
@@ -672,6 +674,12 @@ function findSeries(text: string, paragraphs: Paragraph[], allSections: Section[
         const value = parseCnNumeral(num);
         if (Number.isNaN(value) || value < 1 || value > 20) continue;
         const kind: SeriesKind = m[3] ? 'di' : m[4] ? 'shi' : 'yao';
+        // 两要/两是 are not ordinals; "第一、第二产业", "第一、二产业", "第二、第三产业" are lists of ordinals
+        if (kind !== 'di' && num.includes('两')) continue;
+        // the idiom 一是一，二是二 (call a spade a spade)
+        if (kind === 'shi' && seg.startsWith(num, at + m[0].length)) continue;
+        if (kind === 'di' && seg[at + m[0].length] === '、' && /^第?[零〇一二两三四五六七八九十]/.test(seg.slice(at + m[0].length + 1, at + m[0].length + 3))) continue;
+        if (kind === 'di' && seg[at - 1] === '、' && /[零〇一二两三四五六七八九十]/.test(seg[at - 2] ?? '')) continue;
         // 一是一，二是二; 一要 only when 二要 also appears nearby is handled by grouping
         item = mkItem(kind, abs, m[0], value, false);
         const nStart = abs + (kind === 'di' ? 1 : 0);
@@ -702,6 +710,7 @@ function findSeries(text: string, paragraphs: Paragraph[], allSections: Section[
     }
     const family = it.kind;
     const cur = open.get(family);
+    if (it.kind === 'order' && it.text === '再次' && it.punct === '' && !(cur && cur.items[cur.items.length - 1].value === 2)) continue;
     const isFirst = it.kind === 'order' ? it.value === 1 : it.value === 1 && !it.last;
     if (!cur || isFirst || (cur.items[cur.items.length - 1].last && it.kind !== 'fangmian')) {
       // "一要" alone (一要……) without a second item is not a series: dropped below
@@ -846,6 +855,11 @@ function findAnnouncements(
       }
       return { kind: 'list', items };
     }
+    // (b0) an inline series right after it in the same paragraph: 三个方面：一是A、B，二是C
+    if (!listOnly) {
+      const s = seriesRightAfter(a.paragraph);
+      if (s) return { kind: 'series', items: s.items.map((it) => it.span) };
+    }
     // (b) a list right after it: 三点要求：A、B、C。
     if (/[：:]/.test(seg[d] ?? '')) {
       let e = d + 1;
@@ -870,22 +884,55 @@ function findAnnouncements(
     const kids = scope ? scope.children : roots;
     const following = kids.filter((k) => k.heading.span.start > absAt);
     const firstKid = kids.length ? kids[0] : undefined;
-    if (following.length > 0 && firstKid && firstKid.heading.span.start > absAt) {
+    if (following.length > 0 && firstKid && firstKid.heading.span.start > absAt && introduces(following[0].heading.span.start)) {
       // only the siblings of one style (the announced level)
       const style = following[0].heading.style;
       const items = following.filter((k) => k.heading.style === style).map((k) => k.heading.span);
       return { kind: 'sections', items };
     }
     // (d) an inline series that starts right after it (same or next paragraph)
-    const paraIdx = a.paragraph;
-    for (const s of series) {
-      const first = s.items[0];
-      if (first.span.start < a.span.end) continue;
-      if (first.paragraph > paraIdx + 1) break;
-      if (first.value === 1 || first.kind === 'order') return { kind: 'series', items: s.items.map((it) => it.span) };
-      break;
-    }
+    const s = seriesRightAfter(a.paragraph) ?? seriesRightAfter(a.paragraph + 1);
+    if (s) return { kind: 'series', items: s.items.map((it) => it.span) };
     void text;
     return undefined;
+
+    /** The first series after the phrase, starting in paragraph `pi` with little text between (……三点意见。一是……). */
+    function seriesRightAfter(pi: number): Series | undefined {
+      // series are in document order: binary search the first one after the phrase
+      let lo = 0;
+      let hi = series.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (series[mid].items[0].span.start < a.span.end) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < series.length; k++) {
+        const s = series[k];
+        const first = s.items[0];
+        if (first.paragraph !== pi || !(first.value === 1 || first.kind === 'order')) return undefined;
+        let between = 0;
+        if (pi === a.paragraph) between = countSpoken(a.span.end, first.span.start);
+        else between = countSpoken(a.span.end, paragraphs[a.paragraph].span.end) + countSpoken(paragraphs[pi].bodySpan.start, first.span.start);
+        return between <= 10 ? s : undefined;
+      }
+      return undefined;
+    }
+
+    /** The phrase introduces the sections that follow: nothing but headings between, and it closes its paragraph (last two sentences). */
+    function introduces(firstHeadingStart: number): boolean {
+      for (let k = a.paragraph + 1; k < paragraphs.length && paragraphs[k].span.start < firstHeadingStart; k++) {
+        const kind = paragraphs[k].kind;
+        if (kind === 'body' || kind === 'closing') return false;
+      }
+      const sentences = paragraphs[a.paragraph].sentences;
+      const k = sentences.findIndex((x) => a.span.start >= x.span.start && a.span.start < x.span.end);
+      return k < 0 || k >= sentences.length - 2;
+    }
+
+    function countSpoken(from: number, to: number): number {
+      let n = 0;
+      for (let i = from; i < to && n <= 10; i++) if (!/\s/.test(text[i])) n++;
+      return n;
+    }
   }
 }
