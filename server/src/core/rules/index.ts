@@ -4,10 +4,22 @@
  */
 import { Registry } from '../registry';
 import type { AnyRule } from '../rule';
+import numberingAnnouncedCount from './numbering/announced-count';
+import numberingHierarchy from './numbering/hierarchy';
+import numberingMarkerPunctuation from './numbering/marker-punctuation';
+import numberingSequence from './numbering/sequence';
+import numberingSeries from './numbering/series';
 import placeholderInstruction from './placeholder/instruction';
 import placeholderMarker from './placeholder/marker';
 
-export const allRules: readonly AnyRule[] = [placeholderMarker, placeholderInstruction];
+export const allRules: readonly AnyRule[] = [
+  numberingSequence,
+  numberingMarkerPunctuation,
+  numberingHierarchy,
+  numberingSeries,
+  numberingAnnouncedCount,
+  placeholderMarker, placeholderInstruction,
+];
 
 export function createRegistry(): Registry {
   return new Registry(allRules);
