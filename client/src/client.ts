@@ -217,6 +217,8 @@ export class ClientHost implements vscode.Disposable {
 
   /** Forget the documents of a previous "check all drafts" (their problems go when the server next publishes). */
   resetWorkspaceCheck(): void {
+    // problems kept for drafts that are closed now: drop them, the new run reopens what still exists
+    for (const uri of this.closed) this.client?.diagnostics?.delete(vscode.Uri.parse(uri));
     this.workspaceChecked.clear();
     this.closed.clear();
   }
