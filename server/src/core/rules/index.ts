@@ -4,6 +4,10 @@
  */
 import { Registry } from '../registry';
 import type { AnyRule } from '../rule';
+import balanceHeadingParallelism from './balance/heading-parallelism';
+import balanceSectionLength from './balance/section-length';
+import balanceSeriesParallelism from './balance/series-parallelism';
+import balanceSubsectionCount from './balance/subsection-count';
 import numberingAnnouncedCount from './numbering/announced-count';
 import numberingHierarchy from './numbering/hierarchy';
 import numberingMarkerPunctuation from './numbering/marker-punctuation';
@@ -13,6 +17,10 @@ import placeholderInstruction from './placeholder/instruction';
 import placeholderMarker from './placeholder/marker';
 
 export const allRules: readonly AnyRule[] = [
+  balanceSectionLength,
+  balanceSubsectionCount,
+  balanceHeadingParallelism,
+  balanceSeriesParallelism,
   numberingSequence,
   numberingMarkerPunctuation,
   numberingHierarchy,
