@@ -1,9 +1,11 @@
 /**
  * Checking open documents in two phases:
- * 1. 'fast' (rules without needsSegmentation) on this thread, right after the
- *    debounce, published at once (with the previous segmented findings,
- *    carried across the edit, so they do not flicker);
- * 2. 'segmented' in the worker (jieba), then fast + segmented published
+ * 1. 'fast' (rules without needsSegmentation), right after the debounce,
+ *    published at once (with the previous segmented findings carried across
+ *    the edit, so they do not flicker). On this thread for ordinary drafts
+ *    (lowest latency while typing); in the 'fast' worker for very large ones,
+ *    so that symbols, folding and other requests are answered meanwhile.
+ * 2. 'segmented' in the jieba worker, then fast + segmented published
  *    together.
  * Every await is followed by a staleness check (revision and config
  * generation): work for an old version is dropped, never published.
@@ -16,13 +18,16 @@ import { lint, rulesForPhase } from './core/lint';
 import type { SpeechDocument } from './core/model';
 import type { Registry } from './core/registry';
 import type { Finding, Locale } from './core/rule';
+import type { LineIndex } from './core/text';
 import type { DocState, DocumentStore, Stamp } from './documents';
+import type { LintWorker } from './lint-worker';
 import type { Log } from './log';
 import { errorText } from './log';
 import { toDiagnostic } from './lsp-convert';
-import type { SegmentedRunner } from './segmented';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
+/** Drafts at least this long (UTF-16 code units) run their fast phase in the fast worker. */
+export const FAST_WORKER_MIN_CHARS = 100_000;
 
 export interface CheckerHost {
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
@@ -51,6 +56,11 @@ export function segmentationNeeded(registry: Registry, config: ResolvedConfig): 
   });
 }
 
+export interface Workers {
+  segmented: LintWorker;
+  fast: LintWorker;
+}
+
 export class Checker {
   /** Configuration generation: bumped when settings or config files change. */
   gen = 0;
@@ -58,7 +68,7 @@ export class Checker {
   constructor(
     private readonly store: DocumentStore,
     private readonly configs: ConfigSource,
-    private readonly runner: SegmentedRunner,
+    private readonly workers: Workers,
     private readonly registry: Registry,
     private readonly locale: Locale,
     private readonly log: Log,
@@ -69,8 +79,16 @@ export class Checker {
     return { rev: st.rev, gen: this.gen };
   }
 
-  private isCurrent(st: DocState, s: Stamp | undefined): boolean {
-    return s !== undefined && this.store.get(st.uri) === st && st.rev === s.rev && this.gen === s.gen;
+  private matches(s: Stamp | undefined, t: Stamp): boolean {
+    return s !== undefined && s.rev === t.rev && s.gen === t.gen;
+  }
+
+  private isCurrent(st: DocState, s: Stamp): boolean {
+    return this.store.get(st.uri) === st && st.rev === s.rev && this.gen === s.gen;
+  }
+
+  private offloaded(st: DocState): boolean {
+    return st.td.getText().length >= FAST_WORKER_MIN_CHARS && this.workers.fast.available;
   }
 
   /** Check after the debounce (0: at once); `now` skips the debounce (didOpen, config changes). */
@@ -80,7 +98,7 @@ export class Checker {
     const delay = now ? 0 : this.host.debounceMs();
     const go = () => {
       st.timer = undefined;
-      this.start(st);
+      void this.start(st);
     };
     if (delay <= 0) setImmediate(go);
     else st.timer = setTimeout(go, delay);
@@ -93,51 +111,67 @@ export class Checker {
   }
 
   close(st: DocState): void {
-    this.runner.cancel(st.uri);
+    this.workers.segmented.cancel(st.uri);
+    this.workers.fast.cancel(st.uri);
     this.host.publish(st.uri, st.td.version, []);
   }
 
-  private start(st: DocState): Promise<void> {
+  /** Start (or join) the check of the current text. */
+  private start(st: DocState): NonNullable<DocState['run']> {
     const s = this.stamp(st);
-    if (st.run && st.run.rev === s.rev && st.run.gen === s.gen) return st.run.done;
-    const done = this.run(st, s).catch((e) => this.log.error(`speechlint: checking ${st.uri} failed: ${errorText(e)}`));
-    st.run = { ...s, done };
-    return done;
+    if (st.run && this.matches(st.run, s)) return st.run;
+    let fastDone!: () => void;
+    const fast = new Promise<void>((r) => (fastDone = r));
+    const done = this.run(st, s, fastDone)
+      .catch((e) => this.log.error(`speechlint: checking ${st.uri} failed: ${errorText(e)}`))
+      .finally(fastDone);
+    st.run = { ...s, fast, done };
+    return st.run;
   }
 
-  private async run(st: DocState, s: Stamp): Promise<void> {
+  private async run(st: DocState, s: Stamp, fastDone: () => void): Promise<void> {
     const t0 = Date.now();
     const config = await this.configs.forDocument(st.uri);
     if (!this.isCurrent(st, s)) return;
-    const doc = this.store.parsed(st);
-    const t1 = Date.now();
+    const text = st.td.getText();
+    const version = st.td.version;
     let fast: Finding[] | undefined;
-    if (st.fast && st.fast.rev === s.rev && st.fast.gen === s.gen) fast = st.fast.findings;
-    else {
-      fast = await this.lintFast(doc, config.config, () => this.isCurrent(st, s));
-      if (!fast || !this.isCurrent(st, s)) return;
-      st.fast = { ...s, findings: fast, config };
-    }
-    const t2 = Date.now();
-    const segmented = segmentationNeeded(this.registry, config.config) && this.runner.available;
-    if (st.segmented && st.segmented.rev === s.rev && st.segmented.gen === s.gen) {
-      this.publish(st, doc, fast.concat(st.segmented.findings));
+    if (this.matches(st.fast, s)) fast = st.fast!.findings;
+    else if (this.offloaded(st)) {
+      const pending = this.workers.fast.request(st.uri, version, text, config.config);
+      // meanwhile, parse here once for the requests that need the tree (symbols, folding, stats)
+      setImmediate(() => {
+        if (this.isCurrent(st, s)) this.store.parsed(st);
+      });
+      const r = await pending;
+      if (!this.isCurrent(st, s) || r.status === 'cancelled') return;
+      if (r.status === 'ok') fast = r.findings;
+      else fast = await this.lintFast(this.store.parsed(st), config.config, () => this.isCurrent(st, s));
+    } else fast = await this.lintFast(this.store.parsed(st), config.config, () => this.isCurrent(st, s));
+    if (!fast || !this.isCurrent(st, s)) return;
+    st.fast = { ...s, findings: fast, config };
+    fastDone();
+    const t1 = Date.now();
+    const lines = this.store.lines(st);
+    const segmented = segmentationNeeded(this.registry, config.config) && this.workers.segmented.available;
+    if (this.matches(st.segmented, s)) {
+      this.publish(st, lines, fast.concat(st.segmented!.findings));
       return;
     }
-    this.publish(st, doc, segmented ? fast.concat(st.carried) : fast);
-    this.log.debug(`speechlint: ${st.uri} v${st.td.version}: config+parse ${t1 - t0} ms, fast phase ${t2 - t1} ms, ${fast.length} findings`);
+    this.publish(st, lines, segmented ? fast.concat(st.carried) : fast);
+    this.log.debug(`speechlint: ${st.uri} v${version}: fast phase ${t1 - t0} ms, ${fast.length} findings, published ${Date.now() - t1} ms later`);
     if (!segmented) {
       st.carried = [];
       st.segmented = { ...s, findings: [] };
       return;
     }
-    const r = await this.runner.request(st.uri, st.td.version, st.td.getText(), config.config, config.dictionaryPath);
+    const r = await this.workers.segmented.request(st.uri, version, text, config.config, config.dictionaryPath);
     if (!this.isCurrent(st, s) || r.status === 'cancelled') return;
     const seg = r.status === 'ok' ? r.findings : [];
     st.segmented = { ...s, findings: seg };
     st.carried = seg;
-    this.publish(st, doc, fast.concat(seg));
-    this.log.debug(`speechlint: ${st.uri} v${st.td.version}: segmented phase ${r.status}, ${seg.length} findings, ${Date.now() - t0} ms in all`);
+    this.publish(st, lines, fast.concat(seg));
+    this.log.debug(`speechlint: ${st.uri} v${version}: segmented phase ${r.status}, ${seg.length} findings, ${Date.now() - t0} ms in all`);
   }
 
   /** Fast rules one at a time, yielding to pending requests when a rule took long. */
@@ -159,39 +193,40 @@ export class Checker {
     this.log.errorOnce(`speechlint: rule ${ruleId} failed and was skipped: ${errorText(e)}`);
   };
 
-  private publish(st: DocState, doc: SpeechDocument, findings: Finding[]): void {
+  private publish(st: DocState, lines: LineIndex, findings: Finding[]): void {
     findings.sort(compareFindings);
     this.host.publish(
       st.uri,
       st.td.version,
-      findings.map((f) => toDiagnostic(st.uri, doc.lines, f, this.locale)),
+      findings.map((f) => toDiagnostic(st.uri, lines, f, this.locale)),
     );
   }
 
   /**
    * The findings of the current text for requests (code actions, stats,
-   * commands). The fast phase is computed now if it is not current; the
+   * commands). The fast phase is computed now if it is not current (for a
+   * very large draft: the check in progress is awaited instead); the
    * segmented findings are the current ones, or — unless `complete` — the
    * carried ones; with `complete`, waits for the check in progress.
    */
   async current(uri: string, complete = false): Promise<Current | undefined> {
     const st = this.store.get(uri);
     if (!st) return undefined;
-    if (complete) {
-      for (let i = 0; i < 3; i++) {
-        const s = this.stamp(st);
-        if (st.segmented && st.segmented.rev === s.rev && st.segmented.gen === s.gen) break;
-        if (st.timer) {
-          clearTimeout(st.timer);
-          st.timer = undefined;
-        }
-        await this.start(st);
-        if (this.store.get(uri) !== st) return undefined;
+    for (let i = 0; i < 3; i++) {
+      const s = this.stamp(st);
+      const ready = complete ? this.matches(st.segmented, s) && this.matches(st.fast, s) : this.matches(st.fast, s);
+      if (ready || (!complete && !this.offloaded(st))) break;
+      if (st.timer) {
+        clearTimeout(st.timer);
+        st.timer = undefined;
       }
+      const run = this.start(st);
+      await (complete ? run.done : run.fast);
+      if (this.store.get(uri) !== st) return undefined;
     }
     let config: DocConfig | undefined;
     const s0 = this.stamp(st);
-    if (!(st.fast && st.fast.rev === s0.rev && st.fast.gen === s0.gen)) {
+    if (!this.matches(st.fast, s0)) {
       config = await this.configs.forDocument(uri);
       if (this.store.get(uri) !== st) return undefined;
     }
@@ -199,16 +234,16 @@ export class Checker {
     const s = this.stamp(st);
     const doc = this.store.parsed(st);
     let fast: Finding[];
-    if (st.fast && st.fast.rev === s.rev && st.fast.gen === s.gen) {
-      config = st.fast.config;
-      fast = st.fast.findings;
+    if (this.matches(st.fast, s)) {
+      config = st.fast!.config;
+      fast = st.fast!.findings;
     } else {
       // no await since s0 unless the config was fetched: config is set here
       config = config as DocConfig;
       fast = lint(doc, this.registry, config.config, { phase: 'fast', onRuleError: this.onRuleError });
       st.fast = { ...s, findings: fast, config };
     }
-    const seg = st.segmented && st.segmented.rev === s.rev && st.segmented.gen === s.gen ? st.segmented.findings : st.carried;
+    const seg = this.matches(st.segmented, s) ? st.segmented!.findings : st.carried;
     return { st, doc, config, findings: fast.concat(seg).sort(compareFindings) };
   }
 }

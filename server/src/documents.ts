@@ -11,6 +11,7 @@ import type { SpeechDocument } from './core/model';
 import { parse } from './core/parse';
 import type { Finding } from './core/rule';
 import { shiftFindings } from './core/shift';
+import { LineIndex } from './core/text';
 
 export interface Stamp {
   /** Internal revision: bumped on every change, even when a client repeats a version number. */
@@ -25,13 +26,15 @@ export interface DocState {
   td: TextDocument;
   rev: number;
   parsed?: { rev: number; doc: SpeechDocument };
+  /** Line starts of the current text, for documents whose parse is not needed yet. */
+  lineIndex?: { rev: number; lines: LineIndex };
   fast?: Stamp & { findings: Finding[]; config: DocConfig };
   segmented?: Stamp & { findings: Finding[] };
   /** Segmented findings mapped onto the current text (exact when `segmented` is current). */
   carried: Finding[];
   timer?: NodeJS.Timeout;
-  /** The check in progress, if any; resolves when both phases are done or it was superseded. */
-  run?: Stamp & { done: Promise<void> };
+  /** The check in progress, if any; `fast`/`done` resolve when the fast phase / both phases are done or the run was superseded. */
+  run?: Stamp & { fast: Promise<void>; done: Promise<void> };
 }
 
 let nextRev = 1;
@@ -80,6 +83,15 @@ export class DocumentStore {
     if (st?.timer) clearTimeout(st.timer);
     this.docs.delete(uri);
     return st;
+  }
+
+  /** Line starts of the current text (from the parse when there is one). */
+  lines(st: DocState): LineIndex {
+    if (st.parsed?.rev === st.rev) return st.parsed.doc.lines;
+    if (st.lineIndex?.rev === st.rev) return st.lineIndex.lines;
+    const lines = new LineIndex(st.td.getText());
+    st.lineIndex = { rev: st.rev, lines };
+    return lines;
   }
 
   /** The parsed document of the current version (parsed once per version). */

@@ -8,6 +8,7 @@ import { ruleDocUrl } from './core/docs';
 import type { Finding, Locale, Severity, TextEdit } from './core/rule';
 import { localize } from './core/rule';
 import type { LineIndex, Span } from './core/text';
+import { MAX_RELATED } from './worker-protocol';
 
 export const SOURCE = 'speechlint';
 
@@ -49,7 +50,7 @@ export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, locale: 
     message: localize(f.message, locale),
   };
   if (f.related.length) {
-    d.relatedInformation = f.related.map(
+    d.relatedInformation = f.related.slice(0, MAX_RELATED).map(
       (r): DiagnosticRelatedInformation => ({ location: { uri, range: toRange(lines, r.span) }, message: localize(r.message, locale) }),
     );
   }

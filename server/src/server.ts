@@ -1,7 +1,7 @@
 /**
  * The speechlint language server: LSP wiring only. Analysis lives in core/,
  * per-feature request handling in handlers/, the two-phase checking in
- * checker.ts, the jieba worker in worker.ts.
+ * checker.ts, the worker threads (jieba; large drafts) in worker.ts.
  *
  * Started by the VS Code extension (node IPC) and by
  * `speechlint-language-server --stdio` for other editors.
@@ -30,7 +30,7 @@ import { COMMANDS, FIX_ALL_KIND, registerAll } from './handlers';
 import { Log, errorText } from './log';
 import { CONFIG_NAME } from './node/config-file';
 import { createServerRegistry } from './rules-source';
-import { SegmentedRunner } from './segmented';
+import { LintWorker } from './lint-worker';
 
 function packageVersion(): string | undefined {
   try {
@@ -52,7 +52,7 @@ export function startServer(connection: Connection): void {
   const registry = createServerRegistry();
   const store = new DocumentStore();
   let ctx: ServerContext | undefined;
-  let runner: SegmentedRunner | undefined;
+  let workers: { segmented: LintWorker; fast: LintWorker } | undefined;
   let initDebounce: number | undefined;
   let settingsDebounce: number | undefined;
   let workspaceFolders: string[] = [];
@@ -103,8 +103,8 @@ export function startServer(connection: Connection): void {
     );
     // clients without workspace/configuration may pass the settings as initializationOptions
     configs.pushedSettings = init;
-    runner = new SegmentedRunner(log);
-    const checker = new Checker(store, configs, runner, registry, locale, log, {
+    workers = { segmented: new LintWorker(log, 'segmented'), fast: new LintWorker(log, 'fast') };
+    const checker = new Checker(store, configs, workers, registry, locale, log, {
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       debounceMs: () => settingsDebounce ?? initDebounce ?? DEFAULT_DEBOUNCE_MS,
     });
@@ -144,7 +144,8 @@ export function startServer(connection: Connection): void {
       if (c.caps.watchedFilesDynamic) {
         void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }] });
       }
-      if (rulesForPhase(registry, 'segmented').length > 0) runner?.start();
+      // load the dictionary now, in the background: the first checks never wait for it
+      if (rulesForPhase(registry, 'segmented').length > 0) workers?.segmented.start();
       await refreshGlobalSettings();
     }),
   );
@@ -185,7 +186,8 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onShutdown(() => {
-    runner?.dispose();
+    workers?.segmented.dispose();
+    workers?.fast.dispose();
   });
 
   connection.listen();

@@ -1,11 +1,26 @@
-/** Messages between the language server's main thread and its segmentation worker (worker.ts). */
+/** Messages between the language server's main thread and its lint workers (worker.ts). */
 import type { ResolvedConfig } from './core/config';
 import type { Finding } from './core/rule';
+
+/**
+ * At most this many related locations per diagnostic: a sentence repeated a
+ * hundred times must not turn into 100 × 99 locations (megabytes of JSON and
+ * of structured clone between threads).
+ */
+export const MAX_RELATED = 10;
+
+/** Findings with their related locations capped, ready to post or publish. */
+export function capRelated(findings: Finding[]): Finding[] {
+  return findings.map((f) => (f.related.length > MAX_RELATED ? { ...f, related: f.related.slice(0, MAX_RELATED) } : f));
+}
+
+/** 'segmented': owns the jieba dictionary; 'fast': no jieba, fast rules of very large drafts. */
+export type WorkerRole = 'fast' | 'segmented';
 
 export type ToWorker =
   /** Load the dictionary now (at start-up), so the first real request does not wait for it. */
   | { type: 'warmup'; dictionaryPath?: string }
-  | { type: 'lint'; id: number; uri: string; version: number; text: string; config: ResolvedConfig; dictionaryPath?: string };
+  | { type: 'lint'; phase: WorkerRole; id: number; uri: string; version: number; text: string; config: ResolvedConfig; dictionaryPath?: string };
 
 export type FromWorker =
   | { type: 'ready'; ok: boolean; error?: string; ms: number }

@@ -1,21 +1,26 @@
 /**
- * The segmentation worker (node:worker_threads). It owns the ONLY nodejieba
- * dictionary of the language server process, keeps a SegmentCache across
- * requests (an edit re-segments only the paragraphs it touched), parses the
- * text itself and runs the rules that need segmentation. The main thread
- * never loads nodejieba, so checks that need no tokens never wait for the
- * dictionary.
+ * A lint worker (node:worker_threads), in one of two roles (workerData.role):
+ *
+ * - 'segmented': owns the ONLY nodejieba dictionary of the language server
+ *   process, keeps a SegmentCache across requests (an edit re-segments only
+ *   the paragraphs it touched), parses the text itself and runs the rules
+ *   that need segmentation. The main thread never loads nodejieba, so checks
+ *   that need no tokens never wait for the dictionary.
+ * - 'fast': never loads jieba; runs the fast rules of very large drafts, so
+ *   the main thread stays free to answer requests while they are checked.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { lint } from './core/lint';
 import { parse } from './core/parse';
 import { SegmentCache, segmentDocument } from './core/segment';
 import type { Segmenter } from './core/segment';
 import { addUserDictionary, loadJieba } from './node/jieba';
 import { createServerRegistry } from './rules-source';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
+import { capRelated } from './worker-protocol';
 
 const port = parentPort;
+const role: WorkerRole = (workerData as { role?: WorkerRole } | undefined)?.role === 'fast' ? 'fast' : 'segmented';
 const registry = createServerRegistry();
 let cache = new SegmentCache();
 let segmenter: Segmenter | undefined;
@@ -53,6 +58,10 @@ function ensureDictionary(p: string | undefined): void {
 }
 
 function handle(m: ToWorker): void {
+  if (role === 'fast') {
+    if (m.type === 'lint') lintFast(m);
+    return;
+  }
   if (m.type === 'warmup') {
     ensureJieba();
     ensureDictionary(m.dictionaryPath);
@@ -75,7 +84,23 @@ function handle(m: ToWorker): void {
       segmentation,
       onRuleError: (ruleId, e) => ruleErrors.push({ ruleId, message: e instanceof Error ? e.stack ?? e.message : String(e) }),
     });
-    send({ type: 'result', id: m.id, findings, ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
+    send({ type: 'result', id: m.id, findings: capRelated(findings), ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
+  } catch (e) {
+    send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
+}
+
+function lintFast(m: Extract<ToWorker, { type: 'lint' }>): void {
+  try {
+    const t0 = Date.now();
+    const doc = parse(m.text);
+    const t1 = Date.now();
+    const ruleErrors: { ruleId: string; message: string }[] = [];
+    const findings = lint(doc, registry, m.config, {
+      phase: 'fast',
+      onRuleError: (ruleId, e) => ruleErrors.push({ ruleId, message: e instanceof Error ? e.stack ?? e.message : String(e) }),
+    });
+    send({ type: 'result', id: m.id, findings: capRelated(findings), ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
   } catch (e) {
     send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }

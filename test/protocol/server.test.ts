@@ -381,6 +381,26 @@ describe('language server over JSON-RPC (stdio)', function () {
     assert.equal(c.exitCode, undefined);
   });
 
+  it('a very large draft (fast phase in a worker): requests are answered meanwhile, diagnostics match the core', async () => {
+    const uri = 'untitled:large.speech';
+    let text = '';
+    while (text.length < 120000) text += d004.text + '\n';
+    const mark = c.mark();
+    c.open(uri, text);
+    const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const doc = parse(text);
+    assert.equal(syms.length, doc.sections.length + (doc.title !== undefined ? 1 : 0));
+    const p = await c.waitForDiagnostics(uri, mark);
+    assert.deepEqual(
+      codes(p, MARKER).map((d) => [offsetAt(text, d.range.start), offsetAt(text, d.range.end)]),
+      expectedMarkers(text),
+    );
+    assert.equal(codes(p, FIXABLE).length, (text.match(/[\u4e00-\u9fff],(?=[\u4e00-\u9fff])/g) ?? []).length);
+    const stats = await c.request<StatsResult>(Requests.stats, { uri });
+    assert.equal(stats.chars, doc.spokenChars);
+    c.close(uri);
+  });
+
   it('didClose clears the diagnostics of the document', async () => {
     const uri = 'untitled:close.speech';
     const mark = c.mark();
@@ -388,7 +408,10 @@ describe('language server over JSON-RPC (stdio)', function () {
     await c.waitForDiagnostics(uri, mark, (x) => x.diagnostics.length > 0);
     const mark2 = c.mark();
     c.close(uri);
-    const p = await c.waitForDiagnostics(uri, mark2);
-    assert.deepEqual(p.diagnostics, []);
+    await c.waitForDiagnostics(uri, mark2, (x) => x.diagnostics.length === 0);
+    // after a round trip, everything the server sent before has arrived: nothing was published after the close
+    await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const last = c.diagnostics.filter((x) => x.uri === uri).pop()!;
+    assert.deepEqual(last.diagnostics, []);
   });
 });

@@ -108,7 +108,11 @@ export function register(ctx: ServerContext): void {
     guard(ctx, 'textDocument/documentSymbol', (params: DocumentSymbolParams) => {
       const st = ctx.store.get(params.textDocument.uri);
       if (!st) return null;
-      const symbols = documentSymbols(ctx.store.parsed(st), ctx.locale);
+      const t0 = Date.now();
+      const doc = ctx.store.parsed(st);
+      const t1 = Date.now();
+      const symbols = documentSymbols(doc, ctx.locale);
+      ctx.log.debug(`speechlint: documentSymbol ${st.uri}: parse ${t1 - t0} ms, symbols ${Date.now() - t1} ms`);
       return ctx.caps.hierarchicalSymbols ? symbols : flatten(st.uri, symbols);
     }, null),
   );

@@ -1,17 +1,21 @@
 /**
- * The main thread's side of the segmentation worker: one job in flight at a
+ * The main thread's side of a lint worker (worker.ts): one job in flight at a
  * time, at most one queued job per document (a newer version replaces the
  * queued one, whose caller learns it was cancelled). Results of jobs that were
  * already running when a newer version came are discarded by the caller,
  * which compares versions.
+ *
+ * Two roles: 'segmented' (owns the jieba dictionary, runs the rules that need
+ * tokens) and 'fast' (no jieba; runs the fast rules of very large drafts off
+ * the main thread, so that requests are answered while they are checked).
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './core/config';
 import type { Finding } from './core/rule';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
 
-export type SegmentedResult =
+export type WorkerResult =
   | { status: 'ok'; findings: Finding[]; ms: number }
   | { status: 'cancelled' }
   | { status: 'unavailable'; error: string }
@@ -33,12 +37,12 @@ interface Job {
   text: string;
   config: ResolvedConfig;
   dictionaryPath?: string;
-  resolve: (r: SegmentedResult) => void;
+  resolve: (r: WorkerResult) => void;
 }
 
 const MAX_RESTARTS = 3;
 
-export class SegmentedRunner {
+export class LintWorker {
   private worker?: Worker;
   private inFlight?: Job;
   private readonly queue = new Map<string, Job>();
@@ -49,20 +53,21 @@ export class SegmentedRunner {
 
   constructor(
     private readonly log: RunnerLog,
+    readonly role: WorkerRole,
     private readonly workerFile = path.join(__dirname, 'worker.js'),
   ) {}
 
-  /** False once jieba is known not to load here (the message was logged). */
+  /** False once the worker cannot be used (for 'segmented': jieba does not load here; the message was logged). */
   get available(): boolean {
     return this.unavailable === undefined && !this.disposed;
   }
 
-  /** Start the worker and load the dictionary in the background. */
+  /** Start the worker (for 'segmented': load the dictionary in the background). */
   start(dictionaryPath?: string): void {
     this.ensureWorker()?.postMessage({ type: 'warmup', dictionaryPath } satisfies ToWorker);
   }
 
-  request(uri: string, version: number, text: string, config: ResolvedConfig, dictionaryPath?: string): Promise<SegmentedResult> {
+  request(uri: string, version: number, text: string, config: ResolvedConfig, dictionaryPath?: string): Promise<WorkerResult> {
     if (!this.available) return Promise.resolve({ status: 'unavailable', error: this.unavailable ?? 'stopped' });
     return new Promise((resolve) => {
       const old = this.queue.get(uri);
@@ -99,7 +104,7 @@ export class SegmentedRunner {
     const [uri, job] = this.queue.entries().next().value as [string, Job];
     this.queue.delete(uri);
     this.inFlight = job;
-    const msg: ToWorker = { type: 'lint', id: job.id, uri: job.uri, version: job.version, text: job.text, config: job.config, dictionaryPath: job.dictionaryPath };
+    const msg: ToWorker = { type: 'lint', phase: this.role, id: job.id, uri: job.uri, version: job.version, text: job.text, config: job.config, dictionaryPath: job.dictionaryPath };
     try {
       w.postMessage(msg);
     } catch (e) {
@@ -114,24 +119,24 @@ export class SegmentedRunner {
     if (this.disposed || this.unavailable !== undefined) return undefined;
     let w: Worker;
     try {
-      w = new Worker(this.workerFile);
+      w = new Worker(this.workerFile, { workerData: { role: this.role } });
     } catch (e) {
-      this.markUnavailable(`cannot start the segmentation worker: ${e instanceof Error ? e.message : String(e)}`);
+      this.markUnavailable(`cannot start the ${this.role} worker: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
     w.unref();
     w.on('message', (m: FromWorker) => this.onMessage(m));
-    w.on('error', (e) => this.log.error(`speechlint: segmentation worker error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    w.on('error', (e) => this.log.error(`speechlint: ${this.role} worker error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
     w.on('exit', (code) => {
       if (this.worker !== w) return;
       this.worker = undefined;
       const job = this.inFlight;
       this.inFlight = undefined;
       if (this.disposed) return;
-      this.log.error(`speechlint: segmentation worker exited (code ${code})`);
+      this.log.error(`speechlint: ${this.role} worker exited (code ${code})`);
       job?.resolve({ status: 'failed', error: `worker exited (code ${code})` });
       if (++this.restarts > MAX_RESTARTS) {
-        this.markUnavailable(`the segmentation worker stopped ${this.restarts} times`);
+        this.markUnavailable(`the ${this.role} worker stopped ${this.restarts} times`);
         return;
       }
       this.pump();
@@ -144,8 +149,9 @@ export class SegmentedRunner {
     if (this.unavailable !== undefined) return;
     this.unavailable = error;
     this.log.warn(
-      `speechlint: word segmentation (nodejieba) is unavailable: ${error}. ` +
-        'Checks that need segmentation are off; all other checks keep running.',
+      this.role === 'segmented'
+        ? `speechlint: word segmentation (nodejieba) is unavailable: ${error}. Checks that need segmentation are off; all other checks keep running.`
+        : `speechlint: the background checker is unavailable: ${error}. Large drafts are checked on the main thread.`,
     );
     this.failAll({ status: 'unavailable', error });
     const w = this.worker;
@@ -153,7 +159,7 @@ export class SegmentedRunner {
     void w?.terminate();
   }
 
-  private failAll(r: SegmentedResult): void {
+  private failAll(r: WorkerResult): void {
     const jobs = [...this.queue.values()];
     this.queue.clear();
     if (this.inFlight) jobs.push(this.inFlight);
@@ -161,7 +167,7 @@ export class SegmentedRunner {
     for (const j of jobs) j.resolve(r);
   }
 
-  private finish(id: number, r: SegmentedResult): void {
+  private finish(id: number, r: WorkerResult): void {
     const job = this.inFlight;
     if (!job || job.id !== id) return;
     this.inFlight = undefined;
@@ -180,7 +186,7 @@ export class SegmentedRunner {
         return;
       case 'result':
         for (const e of m.ruleErrors) this.log.errorOnce(`speechlint: rule ${e.ruleId} failed and was skipped: ${e.message}`);
-        this.log.debug(`speechlint: segmented phase ${m.ms} ms (segmentation ${m.segmentMs} ms)`);
+        this.log.debug(`speechlint: ${this.role} phase in the worker ${m.ms} ms (parse and segmentation ${m.segmentMs} ms)`);
         this.finish(m.id, { status: 'ok', findings: m.findings, ms: m.ms });
         return;
       case 'unavailable':
@@ -188,7 +194,7 @@ export class SegmentedRunner {
         this.markUnavailable(m.error);
         return;
       case 'failed':
-        this.log.error(`speechlint: segmented check failed: ${m.error}`);
+        this.log.error(`speechlint: ${this.role} check failed: ${m.error}`);
         this.finish(m.id, { status: 'failed', error: m.error });
         return;
     }
