@@ -160,6 +160,22 @@ describe('language server configuration, locale and debounce', function () {
       c.close(uri);
     });
 
+    it("VS Code's declared defaults in the settings do not override the file", async () => {
+      write(dir, 'defaults/.speechlintrc.json', JSON.stringify({ mode: 'final', speakingRate: 200, rules: { [MARKER]: 'warning' } }));
+      const uri = fileUri(write(dir, 'defaults/draft.speech', DRAFT));
+      c.settings = { languages: ['speech'], mode: 'draft', speakingRate: 220, rules: {}, allow: [], dictionary: '', debounceMs: 0 };
+      const mark = c.mark();
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      c.open(uri, DRAFT);
+      const p = await c.waitForDiagnostics(uri, mark);
+      assert.ok(markers(p).length === 2 && markers(p).every((d) => d.severity === 1), 'final mode (from the file) raises the explicit warning to an error');
+      const s = await c.request<StatsResult>(Requests.stats, { uri });
+      assert.deepEqual([s.mode, s.speakingRate], ['final', 200]);
+      assert.equal(c.messages.filter((m) => m.message.includes('speechlint settings')).length, 0, 'no complaint about the editor defaults');
+      c.settings = {};
+      c.close(uri);
+    });
+
     it('wrong settings: one message naming speechlint settings and the key', async () => {
       c.settings = { speakingRate: 'slow' };
       const uri = fileUri(write(dir, 'plain/draft.speech', DRAFT));
