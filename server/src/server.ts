@@ -74,10 +74,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const locale = localeFrom(params.locale);
-    const init = (params.initializationOptions ?? {}) as InitOptions;
-    if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) initDebounce = init.debounceMs;
-    if (init.debug === true) log.debugEnabled = true;
+    const raw = params.initializationOptions;
+    const init = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as InitOptions;
+    // Helix sends its `config` both as initializationOptions and as the settings: { speechlint: { … } }
+    const nested = init.speechlint && typeof init.speechlint === 'object' ? (init.speechlint as InitOptions) : undefined;
+    const pick = (k: string): unknown => init[k] ?? nested?.[k];
+    // the client's locale; editors that send none may pass initializationOptions.locale
+    const locale = localeFrom(params.locale ?? (typeof pick('locale') === 'string' ? (pick('locale') as string) : undefined));
+    const debounce = pick('debounceMs');
+    if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) initDebounce = debounce;
+    if (pick('debug') === true) log.debugEnabled = true;
     const cc = params.capabilities;
     const caps = {
       documentChanges: cc.workspace?.workspaceEdit?.documentChanges === true,
@@ -102,7 +108,7 @@ export function startServer(connection: Connection): void {
       locale,
     );
     // clients without workspace/configuration may pass the settings as initializationOptions
-    configs.pushedSettings = init;
+    configs.pushedSettings = nested ?? init;
     workers = { segmented: new LintWorker(log, 'segmented'), fast: new LintWorker(log, 'fast') };
     const checker = new Checker(store, configs, workers, registry, locale, log, {
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),

@@ -191,6 +191,34 @@ describe('language server configuration, locale and debounce', function () {
     });
   });
 
+  describe('clients without workspace/configuration (Helix-style initializationOptions)', () => {
+    it('takes settings, locale and debounce from initializationOptions, and pushed settings from didChangeConfiguration', async () => {
+      const c = await TestClient.start({
+        capabilities: { workspace: { configuration: false } },
+        initializationOptions: { speechlint: { locale: 'en', debounceMs: 0, rules: { [MARKER]: 'error' } } },
+      });
+      try {
+        const uri = 'untitled:helix.speech';
+        const mark = c.mark();
+        c.open(uri, DRAFT);
+        const p = await c.waitForDiagnostics(uri, mark);
+        assert.ok(markers(p).length === 2 && markers(p).every((d) => d.severity === 1));
+        assert.match(markers(p)[0].message, /^Placeholder /);
+        assert.equal(c.configRequests.length, 0);
+        const mark2 = c.mark();
+        c.notify('workspace/didChangeConfiguration', { settings: { speechlint: { rules: { [MARKER]: 'hint' } } } });
+        const p2 = await c.waitForDiagnostics(uri, mark2);
+        assert.ok(markers(p2).length === 2 && markers(p2).every((d) => d.severity === 4));
+        // debounce 0 from the nested options: a change is checked
+        c.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'XX' }]);
+        const p3 = await c.waitForDiagnostics(uri, mark2, (x) => x.version === 2);
+        assert.equal(markers(p3).length, 3);
+      } finally {
+        await c.stop();
+      }
+    });
+  });
+
   describe('locale', () => {
     it('zh-cn: Chinese messages, "字" counts, flat symbols for a client without hierarchy', async () => {
       const c = await TestClient.start({ locale: 'zh-cn', capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: false } } } });

@@ -304,16 +304,47 @@ describe('language server over JSON-RPC (stdio)', function () {
     c.close(uri);
   });
 
+  it('fillPreview, fillPlaceholder and moveSection: previews and versioned edits', async () => {
+    const uri = 'untitled:fill.speech';
+    const text = '关于工作的讲话\n一、总体要求\n实现收入XX亿元，增长XX%。\n二、重点任务\n确保收入XX亿元。\n';
+    const mark = c.mark();
+    c.open(uri, text, 4);
+    await c.waitForDiagnostics(uri, mark);
+    const at = { line: 2, character: 5 }; // inside the first XX
+    const prev = await c.request<{ text?: string; ranges: { start: { line: number; character: number } }[] }>(Requests.fillPreview, { uri, position: at });
+    assert.equal(prev.text, 'XX');
+    assert.deepEqual(
+      prev.ranges.map((r) => r.start),
+      [
+        { line: 2, character: 4 },
+        { line: 4, character: 4 },
+      ],
+      'the XX before 亿元, not the XX before %',
+    );
+    const before = c.applied.length;
+    const r = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: ServerCommands.fillPlaceholder, arguments: [uri, at.line, at.character, '12.6'] });
+    assert.deepEqual(r, { applied: true, edits: 2 });
+    const fill = c.applied[before].edit.documentChanges![0] as TextDocumentEdit;
+    assert.equal(fill.textDocument.version, 4);
+    assert.equal(applyLspEdits(text, fill.edits), text.replace(/XX亿元/g, '12.6亿元'));
+
+    const r2 = await c.request<{ applied: boolean }>('workspace/executeCommand', { command: ServerCommands.moveSection, arguments: [uri, 3, 0, 'up'] });
+    assert.equal(r2.applied, true);
+    const move = c.applied[before + 1].edit.documentChanges![0] as TextDocumentEdit;
+    assert.equal(applyLspEdits(text, move.edits), '关于工作的讲话\n一、重点任务\n确保收入XX亿元。\n二、总体要求\n实现收入XX亿元，增长XX%。\n');
+    c.close(uri);
+  });
+
   it('speechlint/stats and speechlint/placeholders answer from the current findings', async () => {
     const uri = 'untitled:stats.speech';
-    const text = '讲话\n今年收入XX亿元，增长×%。\n网站客服：联系我们\n';
+    const text = '讲话\n今年收入XX亿元，增长×%。【此处填写XX数据】\n网站客服：联系我们\n';
     const mark = c.mark();
     c.open(uri, text);
     await c.waitForDiagnostics(uri, mark);
     const s = await c.request<StatsResult>(Requests.stats, { uri });
     assert.equal(s.speakingRate, 220);
     assert.equal(s.mode, 'draft');
-    assert.equal(s.placeholders, 2);
+    assert.equal(s.placeholders, 3, 'XX inside 【此处填写XX数据】 is counted once, as in the list');
     const doc = parse(text);
     assert.equal(s.chars, doc.spokenChars);
     assert.equal(s.seconds, Math.round((doc.spokenChars * 60) / 220));
@@ -329,6 +360,7 @@ describe('language server over JSON-RPC (stdio)', function () {
       [
         ['XX', MARKER, 'XX'],
         ['×', MARKER, '×'],
+        ['【此处填写XX数据】', 'placeholder/instruction', '【此处填写XX数据】'],
       ],
     );
     assert.equal(ph.items[0].before, '今年收入');

@@ -2,12 +2,17 @@
  * speechlint/stats: spoken characters and speaking time of the speech (web
  * residue excluded) or of the given ranges (the selection), the number of
  * placeholders, the speaking rate and the mode.
+ *
+ * The placeholder count is the length of the placeholder list
+ * (speechlint/placeholders): the findings of the placeholder/* rules, a
+ * placeholder inside another (XX in 【此处填写XX】) counted once, so the status
+ * bar and the list never disagree.
  */
 import type { SpeechDocument } from '../core/model';
 import type { Finding } from '../core/rule';
 import type { Span } from '../core/text';
 import { countSpokenChars } from '../core/text';
-import { isPlaceholderRule } from '../core/placeholders';
+import { listPlaceholders } from '../core/placeholders';
 import { speakingSeconds } from '../core/sections';
 import type { StatsParams, StatsResult } from '../protocol';
 import { Requests } from '../protocol';
@@ -41,8 +46,8 @@ function merge(spans: Span[]): Span[] {
 export function computeStats(doc: SpeechDocument, findings: readonly Finding[], spans: Span[] | undefined, speakingRate: number, mode: 'draft' | 'final'): StatsResult {
   const ranges = spans && spans.length ? merge(spans) : undefined;
   const chars = ranges ? ranges.reduce((n, s) => n + spokenCharsIn(doc, s), 0) : doc.spokenChars;
-  const inRanges = (f: Finding) => !ranges || ranges.some((s) => f.span.start < s.end && s.start < f.span.end);
-  const placeholders = findings.filter((f) => isPlaceholderRule(f.ruleId) && inRanges(f)).length;
+  const inRanges = (x: Span) => !ranges || ranges.some((s) => x.start < s.end && s.start < x.end);
+  const placeholders = listPlaceholders(doc, findings).filter((p) => inRanges(p.span)).length;
   return { chars, seconds: Math.round(speakingSeconds(chars, speakingRate)), placeholders, speakingRate, mode };
 }
 
