@@ -32,13 +32,17 @@ import { CONFIG_NAME } from './node/config-file';
 import { createServerRegistry } from './rules-source';
 import { LintWorker } from './lint-worker';
 
+/** The package version: package.json three levels up (out/server/src/) or one up (dist/ bundle). */
 function packageVersion(): string | undefined {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version;
-  } catch {
-    return undefined;
+  for (const rel of [['..', '..', '..'], ['..']]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, ...rel, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'speechlint') return pkg.version;
+    } catch {
+      // try the next place
+    }
   }
+  return undefined;
 }
 
 interface InitOptions {
