@@ -1,0 +1,67 @@
+/**
+ * repetition/overused-phrase: a content word or phrase that comes back too
+ * often within a short span (default: three times within 300 characters),
+ * or far above its own average in the draft. The analysis is in phrases.ts
+ * (shared with hover and document highlights); this file turns clusters into
+ * findings: one per cluster, on the occurrence that crosses the threshold,
+ * with related information for every occurrence.
+ *
+ * Left alone: parallel clauses that share a head or a tail (排比), lists of
+ * short parallel items, words inside quotation and book-title marks (slogans
+ * such as “学赶XX”, document names), the draft's topic words and the
+ * section's heading words (threshold × topicFactor), function and stop words,
+ * padding adverbs (repetition/filler's business) and allowed words.
+ */
+import { defineRule } from '../../rule';
+import type { OverusedOptions } from './phrases';
+import { DEFAULT_OVERUSED, findOverused } from './phrases';
+
+/** Related-information entries per finding (a pathological draft can repeat a word thousands of times). */
+const MAX_RELATED = 50;
+
+export default defineRule<OverusedOptions>({
+  meta: {
+    id: 'repetition/overused-phrase',
+    family: 'repetition',
+    description: {
+      zh: '同一实词或短语在短距离内反复出现（排比、主题词、引号内的口号除外）',
+      en: 'A content word or phrase used too often within a short span (parallelism, topic words and quoted slogans excepted)',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+    needsSegmentation: true,
+    defaultOptions: { ...DEFAULT_OVERUSED, allow: [] },
+    options: {
+      minCount: { type: 'number', min: 2, max: 50, description: { zh: '窗口内出现多少次算过多', en: 'occurrences within the window that count as over-use' } },
+      window: { type: 'number', min: 20, max: 5000, description: { zh: '窗口长度（字符）', en: 'window length in characters' } },
+      topicFactor: { type: 'number', min: 1, max: 10, description: { zh: '主题词（关键词、标题、本节标题中的词）的阈值倍数', en: 'threshold multiplier for topic words (keywords, title, the section heading)' } },
+      baselineFactor: { type: 'number', min: 1, max: 20, description: { zh: '窗口内次数须达到该词全文平均密度的多少倍', en: 'how many times its own average count per window a word must reach' } },
+      allow: { type: 'string[]', description: { zh: '不检查的词语（另见全局 allow）', en: 'words never reported (in addition to the global allow list)' } },
+    },
+    examples: {
+      wrong: '要加快推进产业升级，推进园区建设，推进项目落地。',
+      right: '要加快产业升级，建好园区，推动项目落地。',
+    },
+  },
+  messages: {
+    overused: {
+      zh: '“{phrase}”在 {extent} 字内出现了 {count} 次，可换一种说法或删去一处',
+      en: '"{phrase}" is used {count} times within {extent} characters; vary or drop one',
+    },
+  },
+  check({ doc, options, settings, segmentation, report }) {
+    if (!segmentation) return;
+    for (const c of findOverused(doc, segmentation, options, settings)) {
+      const trigger = c.occurrences[c.trigger];
+      report({
+        messageId: 'overused',
+        data: { phrase: c.phrase, count: c.occurrences.length, extent: c.extent },
+        span: trigger,
+        related: c.occurrences.slice(0, MAX_RELATED).map((s, i) => ({
+          span: s,
+          message: { zh: `“${c.phrase}”第 ${i + 1} 次出现`, en: `"${c.phrase}", occurrence ${i + 1}` },
+        })),
+      });
+    }
+  },
+});

@@ -1,0 +1,554 @@
+/**
+ * The analysis behind repetition/overused-phrase, shared with the editor's
+ * hover and document highlights (occurrences.ts). Pure, on Segmentation only
+ * (no extra jieba calls), linear in the number of tokens:
+ *
+ * 1. Count every token; only words seen at least `minCount` times can be
+ *    units, and only phrases whose every word is such a word are built
+ *    (phrases of 2–4 words inside one clause, 4+ characters, opening and
+ *    closing on a content word).
+ * 2. Drop occurrences that are deliberate: inside quotation or book-title
+ *    marks (slogans and document names), in the shared head or tail of
+ *    parallel clauses (排比), or in a series of short parallel items.
+ * 3. Slide a window over the remaining occurrences; the threshold is
+ *    `minCount`, multiplied by `topicFactor` for the draft's topic words
+ *    (jieba keywords, the title, the section's own heading), and never below
+ *    `baselineFactor` times the word's own average count per window.
+ * 4. Longer phrases first; their occurrences hide the words inside them.
+ */
+import type { SpeechDocument } from '../../model';
+import type { Segmentation } from '../../segment';
+import type { Settings } from '../../rule';
+import type { Span } from '../../text';
+import { FILLERS, PARTICLES, STOP_WORDS, WORDING, isHanWord } from './lexicon';
+import type { TokenTable } from './tokens';
+import { BLANK, BREAK, COMMA, HAN, QUOTED, RESIDUE, SENT_END, tokenTable } from './tokens';
+
+export interface OverusedOptions {
+  /** Occurrences within `window` characters that make a word over-used. */
+  minCount: number;
+  /** Window in characters. */
+  window: number;
+  /** Threshold multiplier for the draft's topic words (keywords, title, section heading). */
+  topicFactor: number;
+  /** A word is reported only when its count in the window is at least this many times its average count per window in the draft. */
+  baselineFactor: number;
+  /** Words and phrases never reported by this rule (added to the settings' allow list). */
+  allow: string[];
+}
+
+export const DEFAULT_OVERUSED: OverusedOptions = { minCount: 3, window: 300, topicFactor: 2, baselineFactor: 2, allow: [] };
+
+export interface PhraseCluster {
+  phrase: string;
+  /** Occurrences in the cluster (what the finding is about). */
+  occurrences: Span[];
+  /** Index in `occurrences` of the one that crosses the threshold. */
+  trigger: number;
+  /** Characters from the first to the last occurrence of the cluster. */
+  extent: number;
+  threshold: number;
+  topic: boolean;
+  /** Every counted occurrence of the phrase in the draft (for hover and highlights). */
+  all: Span[];
+}
+
+/** Segmented characters from which jieba's keywords are taken as the draft's topic words. */
+export const MIN_TOPIC_TEXT = 1000;
+/** Longest phrase, in words. */
+const MAX_WORDS = 4;
+/** Longest phrase, in characters. */
+const MAX_CHARS = 16;
+/** Clauses this short (characters) joined by 、 are list items: 发展为了人民、发展依靠人民. */
+const SHORT_CLAUSE = 12;
+/** Clauses this short joined by a comma, of about the same length, are list items too: 为企业减负担，让企业有信心. */
+const SHORT_COMMA_CLAUSE = 8;
+/** Series markers and connectives skipped before comparing clause heads. */
+const LEAD_SKIP = new Set(['一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是', '首先', '其次', '再次', '最后', '同时', '另外', '此外', '一方面', '另一方面', '第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十']);
+
+interface Flat {
+  tt: TokenTable;
+  /** 1 if the token may be part of a unit (Han, not quoted, not residue) */
+  ok: Uint8Array;
+  /** minor clause of each token (-1 for breaks and blanks) */
+  clause: Int32Array;
+  /** 1 if in the shared head/tail of parallel clauses, or in a fixed formulation the draft quotes */
+  parallel: Uint8Array;
+  /** block of each token: a heading starts a new block (a heading resets the listener's ear) */
+  block: Int32Array;
+  /** sentence of each token (split at 。；！？ and paragraph ends) */
+  sentence: Int32Array;
+  clauseLen: number[];
+  /** 1 when the clause is followed by 、 */
+  clauseSep: number[];
+  /** per word id: 1 skipped before a clause head, 2 skipped after a clause tail, 4 content word, 8 may open or close a phrase */
+  kind: Uint8Array;
+}
+
+const K_LEAD = 1;
+const K_TAIL = 2;
+const K_CONTENT = 4;
+const K_BOUND = 8;
+const K_WORDING = 16;
+
+/** Are adjacent clauses ca, cb items of one list? */
+function listItems(f: Flat, ca: number, cb: number): boolean {
+  const la = f.clauseLen[ca];
+  const lb = f.clauseLen[cb];
+  if (f.clauseSep[ca] === 1) return la <= SHORT_CLAUSE && lb <= SHORT_CLAUSE;
+  return la <= SHORT_COMMA_CLAUSE && lb <= SHORT_COMMA_CLAUSE && Math.abs(la - lb) <= 2;
+}
+
+interface ClauseInfo {
+  from: number;
+  to: number;
+  para: number;
+}
+
+const kindCache = new WeakMap<TokenTable, Uint8Array>();
+
+function wordKinds(tt: TokenTable): Uint8Array {
+  const hit = kindCache.get(tt);
+  if (hit) return hit;
+  const kind = new Uint8Array(tt.words.length);
+  kindCache.set(tt, kind);
+  for (let w = 0; w < tt.words.length; w++) {
+    const s = tt.words[w];
+    const han = isHanWord(s);
+    let k = 0;
+    if (!han || LEAD_SKIP.has(s)) k |= K_LEAD;
+    if (!han || (s.length === 1 && PARTICLES.has(s))) k |= K_TAIL;
+    if (han && s.length >= 2 && !STOP_WORDS.has(s) && !FILLER_SET.has(s)) k |= K_CONTENT;
+    if (han && (s.length === 1 ? !PARTICLES.has(s) : !STOP_WORDS.has(s) && !FILLER_SET.has(s))) k |= K_BOUND;
+    if (WORDING.has(s)) k |= K_WORDING;
+    kind[w] = k;
+  }
+  return kind;
+}
+
+function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
+  const { n, flags } = tt;
+  const ok = new Uint8Array(n);
+  const clause = new Int32Array(n).fill(-1);
+  const parallel = new Uint8Array(n);
+  const block = new Int32Array(n);
+  const sentence = new Int32Array(n);
+  const clauseLen: number[] = [];
+  const clauseSep: number[] = [];
+  const kind = wordKinds(tt);
+  // minor clauses split at every break; major clauses not at 、 (是省、市党委政府正确领导、大力支持的结果)
+  const minor: ClauseInfo[] = [];
+  const major: ClauseInfo[] = [];
+  /** per paragraph, its sentence segments (split at 。；！？) as lists of major clause indexes */
+  const segments: number[][][] = [];
+  const headingClauses: number[] = [];
+  const paraFirstClauses: number[] = [];
+  let blockId = 0;
+  let sentenceId = 0;
+  for (let pi = 0; pi < tt.paraFrom.length; pi++) {
+    const from = tt.paraFrom[pi];
+    const to = tt.paraTo[pi];
+    const paragraph = seg.paragraphs[pi].paragraph;
+    const isHeading = doc.paragraphs[paragraph]?.kind === 'heading';
+    if (isHeading) blockId++;
+    sentenceId++;
+    let cur = -1;
+    let maj = -1;
+    let firstInPara = true;
+    const paraSegments: number[][] = [[]];
+    for (let pos = from; pos < to; pos++) {
+      const fl = flags[pos];
+      block[pos] = blockId;
+      sentence[pos] = sentenceId;
+      if (fl & BREAK) {
+        if (cur >= 0 && tt.toks[pos].text === '、') clauseSep[cur] = 1;
+        cur = -1;
+        if (!(fl & COMMA) || tt.toks[pos].text !== '、') maj = -1;
+        if (fl & SENT_END) {
+          sentenceId++;
+          if (paraSegments[paraSegments.length - 1].length) paraSegments.push([]);
+        }
+        continue;
+      }
+      if (fl & BLANK) continue;
+      if (cur < 0) {
+        cur = minor.length;
+        minor.push({ from: pos, to: pos + 1, para: paragraph });
+        clauseLen.push(0);
+        clauseSep.push(0);
+        if (firstInPara) (isHeading ? headingClauses : paraFirstClauses).push(cur);
+        firstInPara = false;
+      }
+      if (maj < 0) {
+        maj = major.length;
+        major.push({ from: pos, to: pos + 1, para: paragraph });
+        paraSegments[paraSegments.length - 1].push(maj);
+      }
+      clause[pos] = cur;
+      minor[cur].to = pos + 1;
+      major[maj].to = pos + 1;
+      clauseLen[cur] += tt.toks[pos].end - tt.toks[pos].start;
+      if ((fl & (HAN | QUOTED | RESIDUE)) === HAN) ok[pos] = 1;
+    }
+    segments.push(paraSegments);
+  }
+  const flat: Flat = { tt, ok, clause, parallel, block, sentence, clauseLen, clauseSep, kind };
+  const pair = (x: ClauseInfo, y: ClauseInfo) => markParallel(flat, x.from, x.to, y.from, y.to);
+  // consecutive clauses of a paragraph, minor and major
+  for (const list of [minor, major]) for (let c = 0; c + 1 < list.length; c++) if (list[c].para === list[c + 1].para) pair(list[c], list[c + 1]);
+  // consecutive sentences of a paragraph, clause by clause (地区生产总值完成×亿元，增速×%；一般公共预算收入完成×亿元，增速×%)
+  for (const paraSegments of segments) {
+    for (let x = 0; x + 1 < paraSegments.length; x++) {
+      const a = paraSegments[x];
+      const b = paraSegments[x + 1];
+      for (let k = 0; k < a.length && k < b.length; k++) pair(major[a[k]], major[b[k]]);
+    }
+  }
+  // consecutive headings, consecutive paragraph openings (必须坚持党的领导 / 必须坚持创新引领)
+  for (const list of [headingClauses, paraFirstClauses]) for (let i = 0; i + 1 < list.length; i++) pair(minor[list[i]], minor[list[i + 1]]);
+  return flat;
+}
+
+/**
+ * Phrases the draft itself quotes or names in book-title marks are fixed
+ * formulations (提法): 《……推进中国式现代化的决定》 makes 推进中国式现代化
+ * in the body a term, not a wording choice. Returns a test for one body
+ * occurrence [a, b] (token indexes): is it part of a phrase of 2–4 words and
+ * 4+ characters that also appears inside quotation or book-title marks?
+ */
+function formulationTest(tt: TokenTable): ((a: number, b: number) => boolean) | undefined {
+  const { n, flags, toks, segPara } = tt;
+  const quotedHan = (i: number) => i >= 0 && i < n && (flags[i] & (QUOTED | HAN)) === (QUOTED | HAN);
+  const phrases = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!quotedHan(i)) continue;
+    let text = toks[i].text;
+    for (let j = i + 1; j < i + MAX_WORDS && quotedHan(j) && segPara[j] === segPara[i]; j++) {
+      text += toks[j].text;
+      if (text.length >= 4) phrases.add(text);
+    }
+  }
+  if (phrases.size === 0) return undefined;
+  const body = (i: number) => i >= 0 && i < n && (flags[i] & (QUOTED | HAN)) === HAN;
+  return (a, b) => {
+    for (let i = a; i >= a - MAX_WORDS + 1 && body(i) && segPara[i] === segPara[a]; i--) {
+      let text = '';
+      for (let k = i; k < b; k++) text += toks[k].text;
+      for (let j = b; j < i + MAX_WORDS && body(j) && segPara[j] === segPara[a]; j++) {
+        text += toks[j].text;
+        if (j > i && text.length >= 4 && phrases.has(text)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+const NUMERAL_MARK = new Set(Array.from('一二三四五六七八九十第'));
+const AFTER_NUMERAL = new Set(['是', '要', '方面', '、', '条', '点']);
+
+/** Skip series markers, numbers and blanks at a clause start: 一是, 一|是 (jieba splits it), 第一, 二要. */
+function skipLead(f: Flat, a: number, end: number): number {
+  const { id, flags, words } = f.tt;
+  let numeral = false;
+  while (a < end) {
+    const w = words[id[a]];
+    if (flags[a] & BLANK || f.kind[id[a]] & K_LEAD) {
+      numeral = false;
+      a++;
+    } else if (w.length === 1 && NUMERAL_MARK.has(w)) {
+      numeral = true;
+      a++;
+    } else if (numeral && AFTER_NUMERAL.has(w)) {
+      numeral = false;
+      a++;
+    } else break;
+  }
+  return a;
+}
+
+/** Mark the shared head and the shared tail of two clauses [a0,a1) and [b0,b1). Heads must open the clauses: only series markers and numbers are skipped. */
+function markParallel(f: Flat, a0: number, a1: number, b0: number, b1: number): void {
+  const { parallel, kind } = f;
+  const { id, flags } = f.tt;
+  const i0 = skipLead(f, a0, a1);
+  const j0 = skipLead(f, b0, b1);
+  let i = i0;
+  let j = j0;
+  const hi = i0;
+  const hj = j0;
+  while (i < a1 && j < b1 && id[i] === id[j]) {
+    i++;
+    j++;
+  }
+  if (i > hi) {
+    for (let k = hi; k < i; k++) parallel[k] = 1;
+    for (let k = hj; k < j; k++) parallel[k] = 1;
+  }
+  // trailing particles, numbers and placeholders do not break a shared tail: 年均增长xx.x%, 增速×%
+  let x = a1 - 1;
+  let y = b1 - 1;
+  while (x >= a0 && (flags[x] & BLANK || kind[id[x]] & K_TAIL)) x--;
+  while (y >= b0 && (flags[y] & BLANK || kind[id[y]] & K_TAIL)) y--;
+  const tx = x;
+  const ty = y;
+  while (x >= hi && y >= hj && id[x] === id[y]) {
+    x--;
+    y--;
+  }
+  if (x < tx) {
+    for (let k = x + 1; k <= tx; k++) parallel[k] = 1;
+    for (let k = y + 1; k <= ty; k++) parallel[k] = 1;
+  }
+}
+
+interface Unit {
+  text: string;
+  /** Number of words: 1 for a single word, 2–4 for a phrase. */
+  words: number;
+  /** Contains a predicate of officialese (推进, 提高, 重要). */
+  wording: boolean;
+  /** first and last token index of each occurrence */
+  first: number[];
+  last: number[];
+}
+
+const FILLER_SET: ReadonlySet<string> = new Set(FILLERS);
+
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  unit?: Unit;
+}
+
+/** Is the token usable in a unit: Han, not quoted, not residue. Runs of such tokens never cross a clause break. */
+function usable(flags: Uint8Array, i: number): boolean {
+  return (flags[i] & (HAN | QUOTED | RESIDUE)) === HAN;
+}
+
+function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window: number): Unit[] {
+  const { n, id, words, flags, toks } = tt;
+  const W = words.length;
+  // usable positions grouped by word (counting sort)
+  const count = new Int32Array(W + 1);
+  for (let i = 0; i < n; i++) if (usable(flags, i)) count[id[i] + 1]++;
+  for (let w = 0; w < W; w++) count[w + 1] += count[w];
+  const posStart = count; // posStart[w] .. posStart[w + 1]
+  const fill = posStart.slice(0, W);
+  const pos = new Int32Array(posStart[W]);
+  for (let i = 0; i < n; i++) if (usable(flags, i)) pos[fill[id[i]]++] = i;
+  // the most occurrences of each word within one window
+  const dense = new Int32Array(W);
+  for (let w = 0; w < W; w++) {
+    const a = posStart[w];
+    const b = posStart[w + 1];
+    if (b - a < minCount) continue;
+    let best = 0;
+    let lo = a;
+    for (let hi = a; hi < b; hi++) {
+      const e = toks[pos[hi]].end;
+      while (e - toks[pos[lo]].start > window) lo++;
+      if (hi - lo + 1 > best) best = hi - lo + 1;
+    }
+    dense[w] = best;
+  }
+  const out: Unit[] = [];
+  for (let w = 0; w < W; w++) {
+    if (!(kind[w] & K_CONTENT) || dense[w] < minCount) continue;
+    const u: Unit = { text: words[w], words: 1, wording: (kind[w] & K_WORDING) !== 0, first: [], last: [] };
+    if (dense[w] < ownThreshold(u, minCount)) continue;
+    for (let k = posStart[w]; k < posStart[w + 1]; k++) {
+      u.first.push(pos[k]);
+      u.last.push(pos[k]);
+    }
+    out.push(u);
+  }
+  // phrases: only through words dense enough on their own
+  const root = new Map<number, TrieNode>();
+  const phraseUnits: Unit[] = [];
+  for (let i = 0; i < n; i++) {
+    const wi = id[i];
+    if (dense[wi] < minCount || !(kind[wi] & K_BOUND) || !usable(flags, i)) continue;
+    let node = root.get(wi);
+    if (!node) root.set(wi, (node = {}));
+    let len = words[wi].length;
+    let content = (kind[wi] & K_CONTENT) !== 0;
+    for (let j = i + 1; j < n && j - i < MAX_WORDS; j++) {
+      const wj = id[j];
+      if (dense[wj] < minCount || wj === id[j - 1] || !usable(flags, j)) break;
+      len += words[wj].length;
+      if (len > MAX_CHARS) break;
+      node.next ??= new Map();
+      let child: TrieNode | undefined = node.next.get(wj);
+      if (!child) node.next.set(wj, (child = {}));
+      node = child;
+      const kj = kind[wj];
+      if (kj & K_CONTENT) content = true;
+      if (content && len >= 4 && kj & K_BOUND) {
+        let u = node.unit;
+        if (!u) {
+          let text = '';
+          let wording = false;
+          for (let k = i; k <= j; k++) {
+            text += words[id[k]];
+            if (kind[id[k]] & K_WORDING) wording = true;
+          }
+          node.unit = u = { text, words: j - i + 1, wording, first: [], last: [] };
+          phraseUnits.push(u);
+        }
+        const k = u.last.length;
+        if (k > 0 && u.last[k - 1] >= i) continue; // overlapping occurrence
+        u.first.push(i);
+        u.last.push(j);
+      }
+    }
+  }
+  for (const u of phraseUnits) if (u.first.length >= minCount && densest(tt, u, window) >= ownThreshold(u, minCount)) out.push(u);
+  return out;
+}
+
+/** The most occurrences of a unit inside any window (a cheap upper bound before the deliberate ones are removed). */
+function densest(tt: TokenTable, u: Unit, window: number): number {
+  let best = 0;
+  let i = 0;
+  for (let j = 0; j < u.first.length; j++) {
+    const e = tt.toks[u.last[j]].end;
+    while (e - tt.toks[u.first[i]].start > window) i++;
+    if (j - i + 1 > best) best = j - i + 1;
+  }
+  return best;
+}
+
+/**
+ * Own threshold of a unit before topics and baseline. Nouns name the subject
+ * and official Chinese repeats a noun rather than a pronoun: a unit without
+ * a predicate of officialese (企业, 营商环境, 方老先生) needs twice as many.
+ */
+function ownThreshold(u: Unit, minCount: number): number {
+  return u.wording ? minCount : 2 * minCount;
+}
+
+function allowedBy(list: readonly string[], text: string): boolean {
+  for (const w of list) if (w.length > 0 && (text.includes(w) || (w.length >= 2 && w.includes(text)))) return true;
+  return false;
+}
+
+/** Ancestor heading titles of each document paragraph (a section's heading names its topic). */
+function headingTopics(doc: SpeechDocument): string[] {
+  const out: string[] = new Array(doc.paragraphs.length).fill('');
+  const visit = (s: SpeechDocument['sections'][number], acc: string) => {
+    const here = acc + '\u0000' + s.heading.title;
+    out[s.heading.paragraph] = here;
+    for (const p of s.paragraphs) out[p] = here;
+    for (const c of s.children) visit(c, here);
+  };
+  for (const s of doc.sections) visit(s, '');
+  return out;
+}
+
+/** Every over-used phrase cluster of the draft, longest phrases first. */
+export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Partial<OverusedOptions> = {}, settings?: Pick<Settings, 'allowWords'>): PhraseCluster[] {
+  const o: OverusedOptions = { ...DEFAULT_OVERUSED, ...options };
+  const minCount = Math.max(2, Math.floor(o.minCount));
+  const window = Math.max(1, o.window);
+  if (seg.tokens.length === 0) return [];
+  const tt = tokenTable(doc, seg);
+  const kind = wordKinds(tt);
+  // cheap pass first: only units dense enough somewhere go on to the structural analysis
+  const units = collectUnits(tt, kind, minCount, window);
+  if (units.length === 0) return [];
+  const f = flatten(doc, seg, tt);
+  const formulation = formulationTest(tt);
+  const allow = [...(settings?.allowWords ?? []), ...(o.allow ?? [])];
+  const title = doc.title !== undefined ? doc.text.slice(doc.paragraphs[doc.title].span.start, doc.paragraphs[doc.title].span.end) : '';
+  const sectionTopics = headingTopics(doc);
+  let textLen = 0;
+  for (const p of seg.paragraphs) if (p.tokens.length) textLen += p.tokens[p.tokens.length - 1].end - p.tokens[0].start;
+  // keywords of a short text are just its repeated words: they name a topic only for a whole draft
+  const topics = textLen >= MIN_TOPIC_TEXT ? seg.topics.filter((t) => t.length >= 2 && isHanWord(t) && !STOP_WORDS.has(t)) : [];
+  textLen = Math.max(textLen, window);
+
+  interface Candidate {
+    unit: Unit;
+    topic: boolean;
+    keep: number[]; // indexes into unit.first of counted occurrences
+    raw: number;
+  }
+  const candidates: Candidate[] = [];
+  for (const u of units) {
+    if (allowedBy(allow, u.text)) continue;
+    const keep: number[] = [];
+    for (let k = 0; k < u.first.length; k++) {
+      const a = u.first[k];
+      const b = u.last[k];
+      if (f.parallel[a] || f.parallel[b]) continue;
+      keep.push(k);
+    }
+    // a series of short parallel items: 发展为了人民、发展依靠人民
+    const drop = new Set<number>();
+    for (let x = 0; x + 1 < keep.length; x++) {
+      const ca = f.clause[u.first[keep[x]]];
+      const cb = f.clause[u.first[keep[x + 1]]];
+      if (cb === ca + 1 && f.sentence[u.first[keep[x]]] === f.sentence[u.first[keep[x + 1]]] && listItems(f, ca, cb)) {
+        drop.add(x);
+        drop.add(x + 1);
+      }
+    }
+    let counted = drop.size ? keep.filter((_, x) => !drop.has(x)) : keep;
+    if (counted.length < minCount) continue;
+    if (formulation) {
+      counted = counted.filter((k) => !formulation(u.first[k], u.last[k]));
+      if (counted.length < minCount) continue;
+    }
+    const topic = title.includes(u.text) || topics.some((t) => t.includes(u.text) || u.text.includes(t));
+    candidates.push({ unit: u, topic, keep: counted, raw: u.first.length });
+  }
+  candidates.sort((a, b) => b.unit.text.length - a.unit.text.length || b.raw - a.raw || (a.unit.text < b.unit.text ? -1 : 1));
+
+  const covered = new Uint8Array(f.tt.n);
+  const clusters: PhraseCluster[] = [];
+  for (const c of candidates) {
+    const u = c.unit;
+    const idx: number[] = [];
+    for (const k of c.keep) {
+      let hidden = false;
+      for (let t = u.first[k]; t <= u.last[k]; t++) if (covered[t]) hidden = true;
+      if (!hidden) idx.push(k);
+    }
+    if (idx.length < minCount) continue;
+    const own = ownThreshold(u, minCount);
+    const start = (x: number) => f.tt.toks[u.first[idx[x]]].start;
+    const end = (x: number) => f.tt.toks[u.last[idx[x]]].end;
+    const sectionTopic = (x: number) => sectionTopics[f.tt.para[u.first[idx[x]]]]?.includes(u.text) ?? false;
+    const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
+    let i = 0;
+    for (let j = 0; j < idx.length; j++) {
+      while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
+      const local = j - i + 1;
+      // its own baseline: the word's rate in the rest of the draft, per window
+      const elsewhere = ((c.raw - local) * window) / Math.max(window, textLen - window);
+      const base = Math.max(own, Math.ceil(o.baselineFactor * elsewhere - 1e-9));
+      const threshold = c.topic || sectionTopic(j) ? Math.max(Math.ceil(own * o.topicFactor), base) : base;
+      if (local < threshold) continue;
+      const lastCluster = found[found.length - 1];
+      if (lastCluster && i <= lastCluster.last) lastCluster.last = j;
+      else found.push({ first: i, last: j, trigger: j, threshold });
+    }
+    if (found.length === 0) continue;
+    const all = idx.map((_, x) => ({ start: start(x), end: end(x) }));
+    for (const cl of found) {
+      const occ = all.slice(cl.first, cl.last + 1);
+      clusters.push({
+        phrase: u.text,
+        occurrences: occ,
+        trigger: cl.trigger - cl.first,
+        extent: occ[occ.length - 1].end - occ[0].start,
+        threshold: cl.threshold,
+        topic: c.topic,
+        all,
+      });
+    }
+    // the phrase's occurrences hide the words and shorter phrases inside them
+    for (const k of idx) for (let t = u.first[k]; t <= u.last[k]; t++) covered[t] = 1;
+  }
+  clusters.sort((a, b) => a.occurrences[a.trigger].start - b.occurrences[b.trigger].start);
+  return clusters;
+}
