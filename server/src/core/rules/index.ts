@@ -15,6 +15,10 @@ import numberingSequence from './numbering/sequence';
 import numberingSeries from './numbering/series';
 import placeholderInstruction from './placeholder/instruction';
 import placeholderMarker from './placeholder/marker';
+import repetitionDuplicateSentence from './repetition/duplicate-sentence';
+import repetitionFiller from './repetition/filler';
+import repetitionOverusedPhrase from './repetition/overused-phrase';
+import repetitionStutter from './repetition/stutter';
 
 export const allRules: readonly AnyRule[] = [
   balanceSectionLength,
@@ -27,6 +31,10 @@ export const allRules: readonly AnyRule[] = [
   numberingSeries,
   numberingAnnouncedCount,
   placeholderMarker, placeholderInstruction,
+  repetitionStutter,
+  repetitionDuplicateSentence,
+  repetitionOverusedPhrase,
+  repetitionFiller,
 ];
 
 export function createRegistry(): Registry {
