@@ -8,6 +8,7 @@ import { ClientHost } from './client';
 import { checkWorkspace, fixAll, renumber, showBreakdown, showStructure, switchMode } from './commands';
 import { fillPlaceholder, gotoPlaceholder, listPlaceholders } from './placeholders';
 import { StatusBar } from './status';
+import { StructureViews } from './structure';
 
 let host: ClientHost | undefined;
 
@@ -15,8 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   host = new ClientHost();
   const h = host;
   const status = new StatusBar(h);
-  context.subscriptions.push(h, status);
-  const register = (id: string, fn: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const views = new StructureViews(h);
+  context.subscriptions.push(h, status, views);
+  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register('speechlint.checkWorkspace', () => checkWorkspace(h));
   register('speechlint.fixAll', () => fixAll(h));
   register('speechlint.renumber', () => renumber(h));
@@ -27,6 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   register('speechlint.switchMode', () => switchMode(status));
   register('speechlint.showStructure', () => showStructure());
   register('speechlint.showBreakdown', () => showBreakdown(h));
+  register('speechlint.showChart', () => views.showChart());
+  register('speechlint.selectSection', (el) => views.selectSection(el));
+  register('speechlint.moveSectionUp', (el) => views.moveSection(el, 'up'));
+  register('speechlint.moveSectionDown', (el) => views.moveSection(el, 'down'));
+  register('speechlint.copyOutline', (el) => views.copyOutline(el));
   register('speechlint.restartServer', () => h.restart());
   register('speechlint.showOutput', () => h.showOutput());
   void h.start();

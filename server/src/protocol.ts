@@ -55,6 +55,12 @@ export interface OutlineNode {
   share: number;
   problems: number;
   placeholders: number;
+  /** Speaking time before the node starts, in seconds: its place on a time axis. */
+  startSeconds?: number;
+  /** Announcements: the number announced ("讲三点意见" → 3). */
+  count?: number;
+  /** Announcements: how many items were found for it. */
+  found?: number;
   children: OutlineNode[];
 }
 

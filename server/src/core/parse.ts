@@ -206,6 +206,7 @@ export function parse(input: string, _options: ParseOptions = {}): SpeechDocumen
         const marker = alone
           ? makeMarker('num-alone', ln.start, alone[1], '', '', '', ln.start, ln.start + alone[1].length, ln.end)
           : makeMarker('cn-part', ln.start, part![1], '', '', part![3] ?? '', ln.start + 1, ln.start + 1 + part![1].length, ln.start + part![0].length);
+        marker.text = text.slice(marker.span.start, marker.span.end).trim();
         const h = buildHeading(marker.style, marker, ln.start, next.start, next.end, next.end);
         h.markerLine = { start: ln.start, end: ln.end };
         blocks.push({ kind: 'heading', start: ln.start, end: next.end, line: ln.index, heading: h });
@@ -215,6 +216,7 @@ export function parse(input: string, _options: ParseOptions = {}): SpeechDocumen
     }
     if (part && part.index === 0 && ln.start + part[0].length < ln.end) {
       const marker = makeMarker('cn-part', ln.start, part[1], '', '', part[3] ?? '', ln.start + 1, ln.start + 1 + part[1].length, ln.start + part[0].length);
+      marker.text = text.slice(marker.span.start, marker.span.end).trim();
       pushHeadingLine(ln, marker, ln.start + part[0].length);
       continue;
     }

@@ -1,0 +1,421 @@
+/**
+ * The speech structure views: the "讲稿结构 / Speech structure" tree in the
+ * Explorer and the structure chart webview, both fed by one OutlineSource
+ * (the server's `speechlint/outline` for the active draft, asked again
+ * ~300 ms after typing stops and when its problems change), and the actions
+ * on sections (select, move up/down with renumbering, copy the outline).
+ * The logic that needs no VS Code lives in structure-model.ts and
+ * chart-html.ts.
+ */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { LspRange, OutlineNode, OutlineResult } from '../../server/src/protocol';
+import { Requests, ServerCommands } from '../../server/src/protocol';
+import { outlineText } from '../../server/src/core/outline-text';
+import { chartHtml } from './chart-html';
+import type { ClientHost } from './client';
+import { toRange } from './convert';
+import {
+  buildElements,
+  contextValue,
+  elementAt,
+  elementDescription,
+  elementIcon,
+  elementLabel,
+  elementMark,
+  elementTooltip,
+  findSection,
+  initiallyExpanded,
+  mergeElements,
+  type StructureElement,
+} from './structure-model';
+import { durationText, groupDigits } from './status-format';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+export const VIEW_ID = 'speechlintStructure';
+/** Context key: the structure view has a draft to show. */
+export const CONTEXT_KEY = 'speechlint.structureAvailable';
+const REVEAL_COMMAND = 'speechlint.structure.reveal';
+const TYPING_DELAY_MS = 300;
+const CURSOR_DELAY_MS = 150;
+
+/** The outline of the active draft, kept up to date. */
+export class OutlineSource implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when `outline` or `document` changed. */
+  readonly onDidChange = this.emitter.event;
+  document: vscode.TextDocument | undefined;
+  outline: OutlineResult | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private seq = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly host: ClientHost) {
+    this.disposables.push(
+      this.emitter,
+      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length > 0) this.schedule(TYPING_DELAY_MS);
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const d = this.document;
+        if (d && e.uris.some((u) => u.toString() === d.uri.toString())) this.schedule(TYPING_DELAY_MS);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('speechlint')) this.schedule(TYPING_DELAY_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.document) this.set(undefined);
+      }),
+      host.onDidChangeState(() => this.follow(vscode.window.activeTextEditor)),
+    );
+    this.follow(vscode.window.activeTextEditor);
+  }
+
+  /** A draft editor became active: show it; another text editor: show nothing; no editor (a webview, a panel): keep the draft. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor) return;
+    const doc = editor.document;
+    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'debug') return;
+    if (this.host.isChecked(doc)) {
+      if (doc !== this.document) this.set(doc);
+      else this.schedule(0);
+    } else this.set(undefined);
+  }
+
+  private set(doc: vscode.TextDocument | undefined): void {
+    this.document = doc;
+    this.outline = undefined;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, doc !== undefined);
+    this.emitter.fire();
+    if (doc) this.schedule(0);
+  }
+
+  schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, delay);
+  }
+
+  /** Ask the server now (after a move, the caller waits for it). */
+  async update(): Promise<void> {
+    const doc = this.document;
+    if (!doc) return;
+    const seq = ++this.seq;
+    const r = await this.host.request<OutlineResult>(Requests.outline, { uri: doc.uri.toString() });
+    if (seq !== this.seq || doc !== this.document) return;
+    if (!r || !Array.isArray(r.nodes)) return;
+    // an answer for an older text: a newer request is scheduled by the change
+    if (typeof r.version === 'number' && r.version < doc.version) return;
+    this.outline = r;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The tree data provider of the structure view. */
+export class StructureProvider implements vscode.TreeDataProvider<StructureElement>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<StructureElement | StructureElement[] | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  roots: StructureElement[] = [];
+  private rate = 220;
+
+  constructor(private readonly source: OutlineSource) {}
+
+  /** Take the source's outline: refresh only what changed when the shape stayed the same. */
+  refresh(): { structural: boolean } {
+    const o = this.source.outline;
+    const next = o ? buildElements(o) : [];
+    const rate = o?.speakingRate ?? this.rate;
+    if (!o || (this.roots[0] && next[0] && this.roots[0].uri !== next[0].uri)) {
+      this.roots = next;
+      this.rate = rate;
+      this.emitter.fire();
+      return { structural: true };
+    }
+    const m = mergeElements(this.roots, next, t, this.rate, rate);
+    this.roots = m.roots;
+    this.rate = rate;
+    if (m.structural) this.emitter.fire();
+    else if (m.changed.length) this.emitter.fire(m.changed);
+    return { structural: m.structural };
+  }
+
+  getTreeItem(e: StructureElement): vscode.TreeItem {
+    const expanded = initiallyExpanded(e);
+    const item = new vscode.TreeItem(
+      elementLabel(e.node, t),
+      expanded === undefined ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = e.id;
+    item.description = elementDescription(e, t);
+    item.tooltip = elementTooltip(e, t, this.rate);
+    const mark = elementMark(e);
+    item.iconPath = new vscode.ThemeIcon(
+      elementIcon(e),
+      mark === 'problem' ? new vscode.ThemeColor('list.warningForeground') : mark === 'placeholder' ? new vscode.ThemeColor('editorInfo.foreground') : undefined,
+    );
+    item.contextValue = contextValue(e);
+    item.command = { command: REVEAL_COMMAND, title: t('Go to section'), arguments: [e.uri, e.node.selectionRange] };
+    item.accessibilityInformation = { label: `${elementLabel(e.node, t)}, ${elementDescription(e, t)}` };
+    return item;
+  }
+
+  getChildren(e?: StructureElement): StructureElement[] {
+    return e ? e.children : this.roots;
+  }
+
+  getParent(e: StructureElement): StructureElement | undefined {
+    return e.parent;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+/** The editor showing `uri` (the active one first), or a newly opened one. */
+async function editorFor(uri: string, preserveFocus: boolean): Promise<vscode.TextEditor | undefined> {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.uri.toString() === uri) return active;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  try {
+    const doc = visible?.document ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+    return await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn, preserveFocus, preview: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reveal and select a range of a draft. */
+export async function revealRange(uri: string, range: LspRange, preserveFocus = true): Promise<void> {
+  const editor = await editorFor(uri, preserveFocus);
+  if (!editor) return;
+  const r = toRange(range);
+  editor.selection = new vscode.Selection(r.start, r.end);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The structure view, the chart and the section actions. */
+export class StructureViews implements vscode.Disposable {
+  readonly source: OutlineSource;
+  readonly provider: StructureProvider;
+  private readonly view: vscode.TreeView<StructureElement>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private cursorTimer: NodeJS.Timeout | undefined;
+  private chart: vscode.WebviewPanel | undefined;
+  private chartNonce = '';
+  private chartHtml = '';
+  /** After a move: the moved section to select once the new outline arrives. */
+  private pendingMove: { uri: string; label: string; depth: number; moveCursor: boolean } | undefined;
+
+  constructor(private readonly host: ClientHost) {
+    this.source = new OutlineSource(host);
+    this.provider = new StructureProvider(this.source);
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(
+      this.source,
+      this.provider,
+      this.view,
+      this.source.onDidChange(() => this.onOutline()),
+      vscode.commands.registerCommand(REVEAL_COMMAND, (uri: unknown, range: unknown) =>
+        typeof uri === 'string' && isRange(range) ? revealRange(uri, range, true) : undefined,
+      ),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === this.source.document) this.scheduleFollow();
+      }),
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) this.scheduleFollow();
+      }),
+    );
+    this.onOutline();
+  }
+
+  private onOutline(): void {
+    const o = this.source.outline;
+    const { structural } = this.provider.refresh();
+    const doc = this.source.document;
+    if (!doc) {
+      this.view.message = t('Open a speech draft to see its structure.');
+      this.view.description = undefined;
+    } else if (!o) {
+      this.view.message = this.host.running ? undefined : t('speechlint: the language server is not running.');
+    } else {
+      this.view.message = this.provider.roots.some((e) => e.node.kind === 'section') ? undefined : t('No sections found in this draft.');
+      this.view.description = `${t('{0} chars', groupDigits(o.totalChars))} · ${durationText(o.totalSeconds, t)}`;
+    }
+    this.updateChart();
+    const move = this.pendingMove;
+    if (move && o && o.uri === move.uri) {
+      this.pendingMove = undefined;
+      const el = findSection(this.provider.roots, move.label, move.depth);
+      if (el) {
+        if (move.moveCursor) void revealRange(el.uri, { start: el.node.selectionRange.start, end: el.node.selectionRange.start }, false);
+        if (this.view.visible) void this.view.reveal(el, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+        return;
+      }
+    }
+    if (structural) this.scheduleFollow();
+  }
+
+  private scheduleFollow(): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      this.followCursor();
+    }, CURSOR_DELAY_MS);
+  }
+
+  /** Reveal the node under the cursor, without taking the focus. */
+  private followCursor(): void {
+    if (!this.view.visible) return;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== this.source.document) return;
+    const el = elementAt(this.provider.roots, editor.selection.active);
+    if (!el) return;
+    if (this.view.selection.length === 1 && this.view.selection[0] === el) return;
+    void this.view.reveal(el, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+  }
+
+  /** The element a command was run on: the tree item, or the section at the cursor (palette, keybinding). */
+  private target(arg: unknown, kinds: readonly OutlineNode['kind'][] = ['section']): StructureElement | undefined {
+    if (isElement(arg)) return arg;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== this.source.document) return undefined;
+    let el = elementAt(this.provider.roots, editor.selection.active);
+    while (el && !kinds.includes(el.node.kind)) el = el.parent;
+    return el;
+  }
+
+  /** 选中此部分: select the whole section (heading to the end of its body). */
+  async selectSection(arg?: unknown): Promise<void> {
+    const el = this.target(arg, ['section', 'opening', 'closing', 'series', 'seriesItem', 'title']);
+    if (!el) {
+      void vscode.window.showInformationMessage(t('Put the cursor in a section of a speech draft first.'));
+      return;
+    }
+    await revealRange(el.uri, el.node.range, false);
+  }
+
+  /** 上移 / 下移: swap the section with its previous / next sibling, renumbering, in one undoable edit. */
+  async moveSection(arg: unknown, direction: 'up' | 'down'): Promise<void> {
+    const el = this.target(arg);
+    if (!el) {
+      void vscode.window.showInformationMessage(t('Put the cursor in a section of a speech draft first.'));
+      return;
+    }
+    if ((direction === 'up' && !el.canMoveUp) || (direction === 'down' && !el.canMoveDown)) {
+      void vscode.window.showInformationMessage(direction === 'up' ? t('This is already the first section at its level.') : t('This is already the last section at its level.'));
+      return;
+    }
+    const fromTree = isElement(arg);
+    this.pendingMove = { uri: el.uri, label: el.node.label, depth: el.depth, moveCursor: !fromTree };
+    const start = el.node.range.start;
+    const ok = await this.host.executeServerCommand(ServerCommands.moveSection, [el.uri, start.line, start.character, direction]);
+    if (!ok) {
+      this.pendingMove = undefined;
+      const show = t('Show log');
+      const answer = await vscode.window.showErrorMessage(t('speechlint: “{0}” failed: the language server is not running or refused the command.', direction === 'up' ? t('Move up') : t('Move down')), show);
+      if (answer === show) this.host.showOutput();
+      return;
+    }
+    // the edit is applied by now; ask at once rather than after the typing delay
+    this.source.schedule(0);
+  }
+
+  /** 复制提纲: the outline (or one section's) as text on the clipboard. */
+  async copyOutline(arg?: unknown): Promise<void> {
+    const o = this.source.outline;
+    let nodes: readonly OutlineNode[] | undefined;
+    // a section: its own outline; the title or the view's toolbar: the whole speech
+    if (isElement(arg) && arg.node.kind === 'section') nodes = [arg.node];
+    else if (o) nodes = o.nodes;
+    if (!nodes) {
+      void vscode.window.showInformationMessage(t('Open a speech draft to see its structure.'));
+      return;
+    }
+    const text = outlineText(nodes, { lengths: 'time', locale: 'zh' });
+    if (!text) {
+      void vscode.window.showInformationMessage(t('No sections found in this draft.'));
+      return;
+    }
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(t('Outline copied ({0} lines).', text.split('\n').filter((l) => l.trim()).length), 4000);
+  }
+
+  /** 讲稿结构图: the chart beside the draft; it follows the active draft. */
+  showChart(): void {
+    if (this.chart) {
+      this.chart.reveal(undefined, true);
+      this.updateChart();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'speechlint.chart',
+      t('Structure chart'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: false, enableCommandUris: [REVEAL_COMMAND], localResourceRoots: [], retainContextWhenHidden: false },
+    );
+    this.chart = panel;
+    this.chartNonce = nonce();
+    this.chartHtml = '';
+    panel.onDidDispose(() => {
+      if (this.chart === panel) this.chart = undefined;
+    });
+    panel.onDidChangeViewState(() => {
+      // a hidden webview loses its page (no retainContextWhenHidden): draw it again when shown
+      if (panel.visible) {
+        this.chartHtml = '';
+        this.updateChart();
+      }
+    });
+    this.updateChart();
+    if (!this.source.document) this.source.schedule(0);
+  }
+
+  private updateChart(): void {
+    const panel = this.chart;
+    if (!panel || !panel.visible) return;
+    const doc = this.source.document;
+    const o = doc ? this.source.outline : undefined;
+    const name = doc ? doc.uri.path.split('/').pop() : undefined;
+    panel.title = name ? `${t('Structure chart')} · ${name}` : t('Structure chart');
+    const html = chartHtml(o, {
+      nonce: this.chartNonce,
+      t,
+      name,
+      linkFor: (n) => (o ? `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify([o.uri, n.selectionRange]))}` : undefined),
+    });
+    // setting the same page again would only reload it (a flash while typing)
+    if (html === this.chartHtml) return;
+    this.chartHtml = html;
+    panel.webview.html = html;
+  }
+
+  dispose(): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.chart?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function isRange(r: unknown): r is LspRange {
+  const x = r as LspRange | undefined;
+  return !!x && typeof x.start?.line === 'number' && typeof x.start?.character === 'number' && typeof x.end?.line === 'number' && typeof x.end?.character === 'number';
+}
+
+function isElement(x: unknown): x is StructureElement {
+  const e = x as StructureElement | undefined;
+  return !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.uri === 'string' && !!e.node && Array.isArray(e.children);
+}
+
+function nonce(): string {
+  return randomBytes(16).toString('hex');
+}
