@@ -274,7 +274,7 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale, co
   if (fixable > 0) {
     out +=
       locale === 'zh'
-        ? `  其中 ${fixable} 个（${fixableErrors} 个错误）可用 \`--fix\` 选项自动修复。\n`
+        ? `  其中 ${fixable} 个${fixableErrors ? `（${fixableErrors} 个错误）` : ''}可用 \`--fix\` 选项自动修复。\n`
         : `  ${countWord(fixableErrors, 'error', 'errors')} and ${countWord(fixable - fixableErrors, 'other problem', 'other problems')} potentially fixable with the \`--fix\` option.\n`;
   }
   return out + '\n';

@@ -216,6 +216,8 @@ describe('speechlint main() in-process', () => {
       assert.equal(new Set(cols).size, 1, JSON.stringify(cols));
       assert.match(r.stdout, /✖ 共 4 个问题（1 个错误，2 个警告，1 个提示）/);
       assert.match(r.stdout, /其中 4 个（1 个错误）可用 `--fix` 选项自动修复/);
+      const warnOnly = await runMain(['h.speech'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' }, deps: { registry: new Registry([testDoubled]) } });
+      assert.match(warnOnly.stdout, /\n {2}其中 2 个可用 `--fix` 选项自动修复。\n/);
     });
 
     it('shows progress on stderr for many files: a line every few files when piped', async () => {
