@@ -285,6 +285,12 @@ export function elementAt(roots: readonly StructureElement[], pos: Pos): Structu
   return best;
 }
 
+/** Is `e` the element `ancestor` or inside it? */
+export function isWithin(e: StructureElement, ancestor: StructureElement): boolean {
+  for (let x: StructureElement | undefined = e; x; x = x.parent) if (x === ancestor) return true;
+  return false;
+}
+
 /** Everything the tree shows for an element, to tell whether it changed. */
 export function renderKey(e: StructureElement, t: Translate, rate: number): string {
   return [elementLabel(e.node, t), elementDescription(e, t), elementTooltip(e, t, rate), elementIcon(e), elementMark(e) ?? '', contextValue(e), String(initiallyExpanded(e))].join('\u0000');

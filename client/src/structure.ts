@@ -17,6 +17,7 @@ import type { ClientHost } from './client';
 import { toRange } from './convert';
 import {
   buildElements,
+  contains,
   contextValue,
   elementAt,
   elementDescription,
@@ -26,6 +27,7 @@ import {
   elementTooltip,
   findSection,
   initiallyExpanded,
+  isWithin,
   mergeElements,
   type StructureElement,
 } from './structure-model';
@@ -39,6 +41,8 @@ export const CONTEXT_KEY = 'speechlint.structureAvailable';
 const REVEAL_COMMAND = 'speechlint.structure.reveal';
 const TYPING_DELAY_MS = 300;
 const CURSOR_DELAY_MS = 150;
+/** Outlines kept for switching between drafts. */
+const RECENT = 16;
 
 /** The outline of the active draft, kept up to date. */
 export class OutlineSource implements vscode.Disposable {
@@ -50,6 +54,8 @@ export class OutlineSource implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The last outline of recently shown drafts: switching back shows it at once (when still current). */
+  private readonly recent = new Map<string, OutlineResult>();
 
   constructor(private readonly host: ClientHost) {
     this.disposables.push(
@@ -66,6 +72,7 @@ export class OutlineSource implements vscode.Disposable {
         if (e.affectsConfiguration('speechlint')) this.schedule(TYPING_DELAY_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
+        this.recent.delete(d.uri.toString());
         if (d === this.document) this.set(undefined);
       }),
       host.onDidChangeState(() => this.follow(vscode.window.activeTextEditor)),
@@ -85,8 +92,10 @@ export class OutlineSource implements vscode.Disposable {
   }
 
   private set(doc: vscode.TextDocument | undefined): void {
+    if (!doc && !this.document) return;
     this.document = doc;
-    this.outline = undefined;
+    const last = doc ? this.recent.get(doc.uri.toString()) : undefined;
+    this.outline = last && last.version === doc?.version ? last : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, doc !== undefined);
     this.emitter.fire();
     if (doc) this.schedule(0);
@@ -111,6 +120,10 @@ export class OutlineSource implements vscode.Disposable {
     // an answer for an older text: a newer request is scheduled by the change
     if (typeof r.version === 'number' && r.version < doc.version) return;
     this.outline = r;
+    const key = doc.uri.toString();
+    this.recent.delete(key);
+    this.recent.set(key, r);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
     this.emitter.fire();
   }
 
@@ -278,9 +291,12 @@ export class StructureViews implements vscode.Disposable {
     if (!this.view.visible) return;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== this.source.document) return;
-    const el = elementAt(this.provider.roots, editor.selection.active);
+    const pos = editor.selection.active;
+    const el = elementAt(this.provider.roots, pos);
     if (!el) return;
-    if (this.view.selection.length === 1 && this.view.selection[0] === el) return;
+    // a series item or an announcement the user picked in the tree stays selected while the cursor is in it
+    const current = this.view.selection.length === 1 ? this.view.selection[0] : undefined;
+    if (current && isWithin(current, el) && contains(current.node.range, pos)) return;
     void this.view.reveal(el, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
   }
 

@@ -22,6 +22,7 @@ import {
   findSection,
   flatten,
   initiallyExpanded,
+  isWithin,
   marks,
   mergeElements,
   percent,
@@ -172,6 +173,13 @@ describe('structure view: tree items from the outline', () => {
     assert.equal(elementAt(roots, { line: 0, character: 3 })?.node.kind, 'title');
     assert.equal(elementAt(roots, at('刚才,我们'))?.node.kind, 'opening');
     assert.equal(elementAt(roots, { line: 9999, character: 0 }), undefined);
+    // a series item picked in the tree stays selected while the cursor is in it (it lies within the followed section)
+    const san = roots[4];
+    const item = san.children[0].children[1];
+    assert.ok(isWithin(item, san));
+    assert.ok(isWithin(san, san));
+    assert.ok(!isWithin(san, item));
+    assert.ok(!isWithin(roots[3].children[0], san));
   });
 });
 
