@@ -55,13 +55,15 @@ export interface PhraseCluster {
 
 /** Segmented characters from which jieba's keywords are taken as the draft's topic words. */
 export const MIN_TOPIC_TEXT = 1000;
+/** A draft must be this many windows long before a word's rate in the rest of it is a baseline. */
+const BASELINE_WINDOWS = 4;
 /** Longest phrase, in words. */
 const MAX_WORDS = 4;
 /** Longest phrase, in characters. */
 const MAX_CHARS = 16;
 /** Clauses this short (characters) joined by 、 are list items: 发展为了人民、发展依靠人民. */
 const SHORT_CLAUSE = 12;
-/** Clauses this short joined by a comma, of about the same length, are list items too: 为企业减负担，让企业有信心. */
+/** Clauses this short joined by a comma, of about the same length and with the word at the same place, are list items too: 为企业减负担，让企业有信心. */
 const SHORT_COMMA_CLAUSE = 8;
 /** Series markers and connectives skipped before comparing clause heads. */
 const LEAD_SKIP = new Set(['一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是', '首先', '其次', '再次', '最后', '同时', '另外', '此外', '一方面', '另一方面', '第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十']);
@@ -81,6 +83,8 @@ interface Flat {
   clauseLen: number[];
   /** 1 when the clause is followed by 、 */
   clauseSep: number[];
+  /** first token of each clause */
+  clauseFrom: number[];
   /** per word id: 1 skipped before a clause head, 2 skipped after a clause tail, 4 content word, 8 may open or close a phrase */
   kind: Uint8Array;
 }
@@ -92,11 +96,11 @@ const K_BOUND = 8;
 const K_WORDING = 16;
 
 /** Are adjacent clauses ca, cb items of one list? */
-function listItems(f: Flat, ca: number, cb: number): boolean {
+function listItems(f: Flat, ca: number, cb: number, aligned: boolean): boolean {
   const la = f.clauseLen[ca];
   const lb = f.clauseLen[cb];
   if (f.clauseSep[ca] === 1) return la <= SHORT_CLAUSE && lb <= SHORT_CLAUSE;
-  return la <= SHORT_COMMA_CLAUSE && lb <= SHORT_COMMA_CLAUSE && Math.abs(la - lb) <= 2;
+  return aligned && la <= SHORT_COMMA_CLAUSE && lb <= SHORT_COMMA_CLAUSE && Math.abs(la - lb) <= 2;
 }
 
 interface ClauseInfo {
@@ -192,7 +196,7 @@ function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
     }
     segments.push(paraSegments);
   }
-  const flat: Flat = { tt, ok, clause, parallel, block, sentence, clauseLen, clauseSep, kind };
+  const flat: Flat = { tt, ok, clause, parallel, block, sentence, clauseLen, clauseSep, clauseFrom: minor.map((m) => m.from), kind };
   const pair = (x: ClauseInfo, y: ClauseInfo) => markParallel(flat, x.from, x.to, y.from, y.to);
   // consecutive clauses of a paragraph, minor and major
   for (const list of [minor, major]) for (let c = 0; c + 1 < list.length; c++) if (list[c].para === list[c + 1].para) pair(list[c], list[c + 1]);
@@ -487,7 +491,9 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     for (let x = 0; x + 1 < keep.length; x++) {
       const ca = f.clause[u.first[keep[x]]];
       const cb = f.clause[u.first[keep[x + 1]]];
-      if (cb === ca + 1 && f.sentence[u.first[keep[x]]] === f.sentence[u.first[keep[x + 1]]] && listItems(f, ca, cb)) {
+      const pa = u.first[keep[x]];
+      const pb = u.first[keep[x + 1]];
+      if (cb === ca + 1 && f.sentence[pa] === f.sentence[pb] && listItems(f, ca, cb, pa - f.clauseFrom[ca] === pb - f.clauseFrom[cb])) {
         drop.add(x);
         drop.add(x + 1);
       }
@@ -523,8 +529,8 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     for (let j = 0; j < idx.length; j++) {
       while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
       const local = j - i + 1;
-      // its own baseline: the word's rate in the rest of the draft, per window
-      const elsewhere = ((c.raw - local) * window) / Math.max(window, textLen - window);
+      // its own baseline: the word's rate in the rest of the draft, per window (a short draft has no "rest")
+      const elsewhere = textLen >= BASELINE_WINDOWS * window ? ((c.raw - local) * window) / (textLen - window) : 0;
       const base = Math.max(own, Math.ceil(o.baselineFactor * elsewhere - 1e-9));
       const threshold = c.topic || sectionTopic(j) ? Math.max(Math.ceil(own * o.topicFactor), base) : base;
       if (local < threshold) continue;
