@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'assert';
 import { fixture } from './helpers';
-import { check, realJieba } from './repetition-helpers';
+import { check, realJieba, registry } from './repetition-helpers';
 
 interface Fault {
   rule: string;
@@ -58,4 +58,19 @@ describe('repetition: faults and look-alikes (real jieba)', () => {
     // the draft is long enough for jieba's keywords to count as topics, and 高质量发展 is among them
     assert.ok(r.seg.topics.some((t) => '高质量发展'.includes(t)), r.seg.topics.join(' '));
   });
+});
+
+describe('repetition: the README examples', () => {
+  before(function () {
+    this.timeout(20000);
+    realJieba();
+  });
+  for (const rule of ['repetition/stutter', 'repetition/duplicate-sentence', 'repetition/overused-phrase', 'repetition/filler']) {
+    it(`${rule}: the wrong example is reported, the right one is not`, () => {
+      const r = registry.get(rule);
+      assert.ok(r);
+      assert.ok(check(r.meta.examples.wrong, { only: [rule] }).findings.length > 0, r.meta.examples.wrong);
+      assert.deepEqual(check(r.meta.examples.right, { only: [rule] }).labels, []);
+    });
+  }
 });

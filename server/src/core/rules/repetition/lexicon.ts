@@ -4,7 +4,6 @@
  * purpose (function words, reduplication, fixed political terms) and what is
  * padding.
  */
-import type { Token } from '../../segment';
 import { isHan } from '../../text';
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -91,65 +90,6 @@ export function isHanWord(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
   return true;
-}
-
-/** Punctuation that ends a clause: ，。；：！？、 and their ASCII forms, the ellipsis and the dash. */
-const CLAUSE_BREAK = new Set(Array.from('，,。；;：:！!？?、…—\n\r'));
-/** Opening and closing quotation marks and book-title marks. */
-const QUOTE_OPEN = new Set(Array.from('“‘「『《〈'));
-const QUOTE_CLOSE = new Set(Array.from('”’」』》〉'));
-const BRACKETS = new Set(Array.from('（）()【】[]'));
-
-export function isClauseBreak(tok: Token): boolean {
-  const t = tok.text;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (CLAUSE_BREAK.has(ch) || BRACKETS.has(ch)) return true;
-  }
-  return false;
-}
-
-/** Is the token blank (spaces, full-width spaces, tabs)? */
-export function isBlank(tok: Token): boolean {
-  const t = tok.text;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (!(c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff)) return false;
-  }
-  return t.length > 0;
-}
-
-/**
- * For each token, whether it lies inside quotation marks or book-title marks
- * within its paragraph (“学赶XX”, 《决定》). Unbalanced marks close at the
- * paragraph's end. ASCII double quotes toggle.
- */
-export function quotedMask(tokens: readonly Token[]): Uint8Array {
-  const mask = new Uint8Array(tokens.length);
-  let depth = 0;
-  let ascii = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i].text;
-    let opened = false;
-    let closed = false;
-    for (let k = 0; k < t.length; k++) {
-      const ch = t[k];
-      if (QUOTE_OPEN.has(ch)) {
-        depth++;
-        opened = true;
-      } else if (QUOTE_CLOSE.has(ch)) {
-        depth = Math.max(0, depth - 1);
-        closed = true;
-      } else if (ch === '"') {
-        ascii = !ascii;
-        if (ascii) opened = true;
-        else closed = true;
-      }
-    }
-    if ((depth > 0 || ascii) && !opened) mask[i] = 1;
-    else if (closed && !opened) mask[i] = 0;
-  }
-  return mask;
 }
 
 /**

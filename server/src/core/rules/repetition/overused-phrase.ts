@@ -39,8 +39,8 @@ export default defineRule<OverusedOptions>({
       allow: { type: 'string[]', description: { zh: '不检查的词语（另见全局 allow）', en: 'words never reported (in addition to the global allow list)' } },
     },
     examples: {
-      wrong: '要加快推进产业升级，推进园区建设，推进项目落地。',
-      right: '要加快产业升级，建好园区，推动项目落地。',
+      wrong: '今年以来，我们推进产业转型，成效明显。在推进过程中，也暴露出一些问题，需要在下一步推进中认真解决。',
+      right: '今年以来，我们推动产业转型，成效明显。在这个过程中，也暴露出一些问题，需要下一步认真解决。',
     },
   },
   messages: {

@@ -523,7 +523,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     const own = ownThreshold(u, minCount);
     const start = (x: number) => f.tt.toks[u.first[idx[x]]].start;
     const end = (x: number) => f.tt.toks[u.last[idx[x]]].end;
-    const sectionTopic = (x: number) => sectionTopics[f.tt.para[u.first[idx[x]]]]?.includes(u.text) ?? false;
+    const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
     const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
     let i = 0;
     for (let j = 0; j < idx.length; j++) {

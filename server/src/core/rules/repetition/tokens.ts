@@ -49,8 +49,8 @@ export interface TokenTable {
   id: Int32Array;
   words: string[];
   flags: Uint8Array;
-  /** document paragraph index */
-  para: Int32Array;
+  /** document paragraph index of a token */
+  para(i: number): number;
   /** index in Segmentation.paragraphs */
   segPara: Int32Array;
   /** [from, to) token range of each Segmentation paragraph */
@@ -76,10 +76,10 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
   if (hit) return hit;
   let n = 0;
   for (const p of seg.paragraphs) n += p.tokens.length;
-  const toks: Token[] = new Array(n);
+  // Segmentation.tokens is the paragraphs' tokens in order; rebuild only if it is not
+  const toks: Token[] = seg.tokens.length === n ? (seg.tokens as Token[]) : seg.paragraphs.flatMap((p) => p.tokens);
   const id = new Int32Array(n);
   const flags = new Uint8Array(n);
-  const para = new Int32Array(n);
   const segPara = new Int32Array(n);
   const paraFrom = new Int32Array(seg.paragraphs.length);
   const paraTo = new Int32Array(seg.paragraphs.length);
@@ -135,8 +135,6 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     for (let k = 0; k < ts.length; k++, pos++) {
       const t = ts[k];
       const s = t.text;
-      toks[pos] = t;
-      para[pos] = p.paragraph;
       segPara[pos] = pi;
       id[pos] = intern(s);
       let all = C_HAN | C_BLANK;
@@ -175,6 +173,7 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     }
     return byText.get(text) ?? -1;
   };
+  const para = (i: number) => seg.paragraphs[segPara[i]].paragraph;
   const table: TokenTable = { n, toks, id, words, flags, para, segPara, paraFrom, paraTo, idOf };
   cache.set(seg, table);
   return table;
