@@ -311,6 +311,8 @@ interface Unit {
   words: number;
   /** Contains a predicate of officialese (推进, 提高, 重要). */
   wording: boolean;
+  /** The most occurrences inside one window. */
+  dense: number;
   /** first and last token index of each occurrence */
   first: number[];
   last: number[];
@@ -329,7 +331,7 @@ function usable(flags: Uint8Array, i: number): boolean {
 }
 
 function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window: number): Unit[] {
-  const { n, id, words, flags, toks } = tt;
+  const { n, id, words, flags, toks, segPara, paraBlock } = tt;
   const W = words.length;
   // usable positions grouped by word (counting sort)
   const count = new Int32Array(W + 1);
@@ -349,7 +351,8 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
     let lo = a;
     for (let hi = a; hi < b; hi++) {
       const e = toks[pos[hi]].end;
-      while (e - toks[pos[lo]].start > window) lo++;
+      const blk = paraBlock[segPara[pos[hi]]];
+      while (e - toks[pos[lo]].start > window || paraBlock[segPara[pos[lo]]] !== blk) lo++;
       if (hi - lo + 1 > best) best = hi - lo + 1;
     }
     dense[w] = best;
@@ -357,7 +360,7 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
   const out: Unit[] = [];
   for (let w = 0; w < W; w++) {
     if (!(kind[w] & K_CONTENT) || dense[w] < minCount) continue;
-    const u: Unit = { text: words[w], words: 1, wording: (kind[w] & K_WORDING) !== 0, first: [], last: [] };
+    const u: Unit = { text: words[w], words: 1, wording: (kind[w] & K_WORDING) !== 0, dense: dense[w], first: [], last: [] };
     if (dense[w] < ownThreshold(u, minCount)) continue;
     for (let k = posStart[w]; k < posStart[w + 1]; k++) {
       u.first.push(pos[k]);
@@ -395,7 +398,7 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
             text += words[id[k]];
             if (kind[id[k]] & K_WORDING) wording = true;
           }
-          node.unit = u = { text, words: j - i + 1, wording, first: [], last: [] };
+          node.unit = u = { text, words: j - i + 1, wording, dense: 0, first: [], last: [] };
           phraseUnits.push(u);
         }
         const k = u.last.length;
@@ -405,17 +408,23 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
       }
     }
   }
-  for (const u of phraseUnits) if (u.first.length >= minCount && densest(tt, u, window) >= ownThreshold(u, minCount)) out.push(u);
+  for (const u of phraseUnits) {
+    if (u.first.length < minCount) continue;
+    u.dense = densest(tt, u, window);
+    if (u.dense >= ownThreshold(u, minCount)) out.push(u);
+  }
   return out;
 }
 
 /** The most occurrences of a unit inside any window (a cheap upper bound before the deliberate ones are removed). */
 function densest(tt: TokenTable, u: Unit, window: number): number {
+  const { toks, segPara, paraBlock } = tt;
   let best = 0;
   let i = 0;
   for (let j = 0; j < u.first.length; j++) {
-    const e = tt.toks[u.last[j]].end;
-    while (e - tt.toks[u.first[i]].start > window) i++;
+    const e = toks[u.last[j]].end;
+    const blk = paraBlock[segPara[u.first[j]]];
+    while (e - toks[u.first[i]].start > window || paraBlock[segPara[u.first[i]]] !== blk) i++;
     if (j - i + 1 > best) best = j - i + 1;
   }
   return best;
@@ -457,18 +466,29 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
   const tt = tokenTable(doc, seg);
   const kind = wordKinds(tt);
   // cheap pass first: only units dense enough somewhere go on to the structural analysis
-  const units = collectUnits(tt, kind, minCount, window);
+  let units = collectUnits(tt, kind, minCount, window);
   if (units.length === 0) return [];
-  const f = flatten(doc, seg, tt);
-  const formulation = formulationTest(tt);
   const allow = [...(settings?.allowWords ?? []), ...(o.allow ?? [])];
   const title = doc.title !== undefined ? doc.text.slice(doc.paragraphs[doc.title].span.start, doc.paragraphs[doc.title].span.end) : '';
-  const sectionTopics = headingTopics(doc);
   let textLen = 0;
   for (const p of seg.paragraphs) if (p.tokens.length) textLen += p.tokens[p.tokens.length - 1].end - p.tokens[0].start;
   // keywords of a short text are just its repeated words: they name a topic only for a whole draft
   const topics = textLen >= MIN_TOPIC_TEXT ? seg.topics.filter((t) => t.length >= 2 && isHanWord(t) && !STOP_WORDS.has(t)) : [];
   textLen = Math.max(textLen, window);
+  const isTopic = (text: string) => title.includes(text) || topics.some((t) => t.includes(text) || text.includes(t));
+  /** The threshold of a window holding `local` of the unit's `raw` occurrences: its own, raised for topics, never below its baseline. */
+  const thresholdFor = (own: number, topic: boolean, raw: number, local: number): number => {
+    // its own baseline: the word's rate in the rest of the draft, per window (a short draft has no "rest")
+    const elsewhere = textLen >= BASELINE_WINDOWS * window ? ((raw - local) * window) / (textLen - window) : 0;
+    const base = Math.max(own, Math.ceil(o.baselineFactor * elsewhere - 1e-9));
+    return topic ? Math.max(Math.ceil(own * o.topicFactor), base) : base;
+  };
+  // a unit whose densest window cannot reach its threshold (without section topics, which only raise it) is out
+  units = units.filter((u) => !allowedBy(allow, u.text) && u.dense >= thresholdFor(ownThreshold(u, minCount), isTopic(u.text), u.first.length, u.dense));
+  if (units.length === 0) return [];
+  const f = flatten(doc, seg, tt);
+  const formulation = formulationTest(tt);
+  const sectionTopics = headingTopics(doc);
 
   interface Candidate {
     unit: Unit;
@@ -478,7 +498,6 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
   }
   const candidates: Candidate[] = [];
   for (const u of units) {
-    if (allowedBy(allow, u.text)) continue;
     const keep: number[] = [];
     for (let k = 0; k < u.first.length; k++) {
       const a = u.first[k];
@@ -504,7 +523,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
       counted = counted.filter((k) => !formulation(u.first[k], u.last[k]));
       if (counted.length < minCount) continue;
     }
-    const topic = title.includes(u.text) || topics.some((t) => t.includes(u.text) || u.text.includes(t));
+    const topic = isTopic(u.text);
     candidates.push({ unit: u, topic, keep: counted, raw: u.first.length });
   }
   candidates.sort((a, b) => b.unit.text.length - a.unit.text.length || b.raw - a.raw || (a.unit.text < b.unit.text ? -1 : 1));
@@ -529,10 +548,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     for (let j = 0; j < idx.length; j++) {
       while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
       const local = j - i + 1;
-      // its own baseline: the word's rate in the rest of the draft, per window (a short draft has no "rest")
-      const elsewhere = textLen >= BASELINE_WINDOWS * window ? ((c.raw - local) * window) / (textLen - window) : 0;
-      const base = Math.max(own, Math.ceil(o.baselineFactor * elsewhere - 1e-9));
-      const threshold = c.topic || sectionTopic(j) ? Math.max(Math.ceil(own * o.topicFactor), base) : base;
+      const threshold = thresholdFor(own, c.topic || sectionTopic(j), c.raw, local);
       if (local < threshold) continue;
       const lastCluster = found[found.length - 1];
       if (lastCluster && i <= lastCluster.last) lastCluster.last = j;

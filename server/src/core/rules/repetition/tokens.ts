@@ -53,6 +53,8 @@ export interface TokenTable {
   para(i: number): number;
   /** index in Segmentation.paragraphs */
   segPara: Int32Array;
+  /** block of each Segmentation paragraph: a heading paragraph starts a new block */
+  paraBlock: Int32Array;
   /** [from, to) token range of each Segmentation paragraph */
   paraFrom: Int32Array;
   paraTo: Int32Array;
@@ -83,6 +85,8 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
   const segPara = new Int32Array(n);
   const paraFrom = new Int32Array(seg.paragraphs.length);
   const paraTo = new Int32Array(seg.paragraphs.length);
+  const paraBlock = new Int32Array(seg.paragraphs.length);
+  let block = 0;
   const ids = new Map<string, number>();
   const words: string[] = [];
   const gen = ++stampGen;
@@ -123,6 +127,8 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     const p = seg.paragraphs[pi];
     const ts = p.tokens;
     paraFrom[pi] = pos;
+    if (doc.paragraphs[p.paragraph]?.kind === 'heading') block++;
+    paraBlock[pi] = block;
     let depth = 0;
     let ascii = false;
     let res: { start: number; end: number }[] | undefined;
@@ -174,7 +180,7 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     return byText.get(text) ?? -1;
   };
   const para = (i: number) => seg.paragraphs[segPara[i]].paragraph;
-  const table: TokenTable = { n, toks, id, words, flags, para, segPara, paraFrom, paraTo, idOf };
+  const table: TokenTable = { n, toks, id, words, flags, para, segPara, paraFrom, paraTo, paraBlock, idOf };
   cache.set(seg, table);
   return table;
 }
