@@ -9,10 +9,11 @@ import { checkWorkspace, fixAll, renumber, showBreakdown, showStructure, switchM
 import { fillPlaceholder, gotoPlaceholder, listPlaceholders } from './placeholders';
 import { StatusBar } from './status';
 import { StructureViews } from './structure';
+import type { SpeechlintApi } from './test-api';
 
 let host: ClientHost | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<SpeechlintApi> {
   host = new ClientHost();
   const h = host;
   const status = new StatusBar(h);
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   register('speechlint.restartServer', () => h.restart());
   register('speechlint.showOutput', () => h.showOutput());
   void h.start();
+  return { statusBar: () => status.snapshot(), structure: views.provider };
 }
 
 export async function deactivate(): Promise<void> {

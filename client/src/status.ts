@@ -12,6 +12,7 @@ import type { ClientHost } from './client';
 import { fromRange } from './convert';
 import { placeholderCountFromDiagnostics } from './placeholders';
 import { effectiveRate, secondsFor, statusTexts, type StatusInput } from './status-format';
+import type { StatusBarSnapshot } from './test-api';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -50,6 +51,8 @@ export class StatusBar implements vscode.Disposable {
         if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        // the server's count is for the old text: until it counts again, the diagnostics' count stands in
+        if (e.contentChanges.length > 0) this.serverPlaceholders.delete(e.document.uri.toString());
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.schedule(this.typingDelay());
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -81,10 +84,18 @@ export class StatusBar implements vscode.Disposable {
     }, delay);
   }
 
+  private visible = false;
+
   private hide(): void {
+    this.visible = false;
     this.main.hide();
     this.placeholders.hide();
     this.mode.hide();
+  }
+
+  /** What the items show (the end-to-end tests read it through the extension's API). */
+  snapshot(): StatusBarSnapshot {
+    return { main: this.main.text, placeholders: this.placeholders.text, mode: this.mode.text, visible: this.visible };
   }
 
   private async update(): Promise<void> {
@@ -142,6 +153,7 @@ export class StatusBar implements vscode.Disposable {
     this.main.show();
     this.placeholders.show();
     this.mode.show();
+    this.visible = true;
   }
 
   /** The mode shown (the server's when known). */
