@@ -22,7 +22,15 @@ async function runSuite(resultsFile, suitePath) {
   let results;
   try {
     const suite = require(suitePath);
-    results = await suite.runWithResults();
+    results = await suite.runWithResults({
+      onProgress: (partial) => {
+        try {
+          write(`${resultsFile}.partial`, partial);
+        } catch {
+          // progress is a courtesy
+        }
+      },
+    });
   } catch (e) {
     const error = e instanceof Error ? e.stack || e.message : String(e);
     results = { passed: 0, failed: 1, pending: 0, durationMs: 0, tests: [], failures: [{ title: 'the harness could not run the suite', error }] };

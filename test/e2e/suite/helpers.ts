@@ -11,8 +11,8 @@ import type { SpeechlintApi } from '../../../client/src/test-api';
 
 export const EXTENSION_ID = 'speechlint.speechlint';
 
-/** Generous: the first check of a draft loads jieba's dictionaries in the server's worker. */
-export const WAIT_MS = 45_000;
+/** Generous (the first check of a draft loads jieba's dictionaries in the server's worker: about 2 s here), yet short enough that a broken build fails in minutes. */
+export const WAIT_MS = 20_000;
 
 export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];

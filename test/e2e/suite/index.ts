@@ -39,7 +39,14 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-export function runWithResults(options: { grep?: string } = {}): Promise<E2EResults> {
+export interface RunOptions {
+  /** Run only the tests whose full title contains this (default: SPEECHLINT_E2E_GREP). */
+  grep?: string;
+  /** Called after each test with the results so far (the harness saves them, for a run that times out). */
+  onProgress?: (results: E2EResults) => void;
+}
+
+export function runWithResults(options: RunOptions = {}): Promise<E2EResults> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
   const grep = options.grep ?? process.env.SPEECHLINT_E2E_GREP;
   if (grep) mocha.grep(grep);
@@ -53,6 +60,7 @@ export function runWithResults(options: { grep?: string } = {}): Promise<E2EResu
       results.durationMs = Date.now() - started;
       resolve(results);
     });
+    runner.on('test end', () => options.onProgress?.({ ...results, durationMs: Date.now() - started }));
     runner.on('pass', (t) => {
       results.passed++;
       results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 });
