@@ -192,8 +192,7 @@ export function parseArgs(argv: readonly string[]): Options {
 export function detectLocale(env: Record<string, string | undefined>, explicit?: Locale): Locale {
   if (explicit) return explicit;
   const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
-  // POSIX tags are zh_CN.UTF-8: make them BCP 47-like (zh-CN) before matching
-  return localeFrom(tag?.replace(/[_.@].*$/, (m) => '-' + m.slice(1)));
+  return localeFrom(tag);
 }
 
 function prescanLocale(argv: readonly string[]): Locale | undefined {

@@ -129,6 +129,11 @@ describe('configuration', () => {
     assert.equal(localeFrom('zh-TW'), 'zh');
     assert.equal(localeFrom('en'), 'en');
     assert.equal(localeFrom('de'), 'en');
+    // POSIX tags, as Helix or a shell pass them
+    assert.equal(localeFrom('zh_CN.UTF-8'), 'zh');
+    assert.equal(localeFrom('zh'), 'zh');
+    assert.equal(localeFrom('zhx'), 'en');
+    assert.equal(localeFrom('en_US.UTF-8'), 'en');
   });
 });
 
@@ -145,6 +150,24 @@ describe('lint', () => {
     assert.equal(fs[0].ruleId, 'repetition/test-double');
     assert.equal(fs[0].severity, 'warning');
     assert.deepEqual(fs[0].message, { zh: '“的”重复', en: '"的" repeated' });
+  });
+
+  it('a report may lower its severity below the configured one, never raise it', () => {
+    const mixed = defineRule<Record<string, never>>({
+      meta: { ...stutterLike.meta, id: 'repetition/test-mixed', defaultOptions: {}, options: undefined },
+      messages: { m: { zh: '甲', en: 'a' } },
+      check({ report }) {
+        report({ messageId: 'm', span: { start: 0, end: 1 }, severity: 'info' });
+        report({ messageId: 'm', span: { start: 1, end: 2 }, severity: 'error' });
+      },
+    });
+    const r = new Registry([mixed]);
+    const doc = parse('同志们：');
+    const at = (severity: string) =>
+      lint(doc, r, resolveConfig(r, [{ rules: { 'repetition/test-mixed': severity } }]).config).map((f) => f.severity);
+    assert.deepEqual(at('warning'), ['info', 'warning']);
+    assert.deepEqual(at('error'), ['info', 'error']);
+    assert.deepEqual(at('hint'), ['hint', 'hint']);
   });
 
   it('suppression comments: disable/enable, disable-next-line, all rules', () => {

@@ -81,9 +81,12 @@ describe('repetition/duplicate-sentence', () => {
     assert.deepEqual(run(text, { rules: { [RULE]: ['warning', { similarity: 1 }] } }), []);
   });
 
-  it('an error severity is not lowered for near-duplicates (configured severity wins)', () => {
+  it('near-duplicates stay information when the rule is an error (a delivery gate fails on exact copies only), and follow a lower setting', () => {
     const text = '今年的重点工作要抓紧落实到位，确保各项任务按期完成。今年重点工作要抓紧落实到位，确保各项任务按期完成！';
-    assert.equal(run(text, { rules: { [RULE]: 'error' } })[0].severity, 'error');
+    assert.equal(run(text, { rules: { [RULE]: 'error' } })[0].severity, 'info');
+    assert.equal(run(text, { rules: { [RULE]: 'hint' } })[0].severity, 'hint');
+    const exact = '今年的重点工作要抓紧落实到位。今年的重点工作要抓紧落实到位。';
+    assert.equal(run(exact, { rules: { [RULE]: 'error' } })[0].severity, 'error');
   });
 
   it('parallel sentences of a series are not near-duplicates', () => {

@@ -7,7 +7,7 @@ import { effectiveSeverity } from './config';
 import type { SpeechDocument } from './model';
 import type { Registry } from './registry';
 import type { AnyRule, Finding, Fix, Report, TextEdit } from './rule';
-import { formatText } from './rule';
+import { formatText, lowerSeverity } from './rule';
 import type { Segmentation } from './segment';
 import { safeSpan } from './text';
 
@@ -57,7 +57,7 @@ export function lint(doc: SpeechDocument, registry: Registry, config: ResolvedCo
       const tmpl = rule.messages[r.messageId] ?? { zh: r.messageId, en: r.messageId };
       findings.push({
         ruleId: rule.meta.id,
-        severity: r.severity && severity !== 'error' ? r.severity : severity,
+        severity: r.severity ? lowerSeverity(r.severity, severity) : severity,
         message: { zh: formatText(tmpl.zh, r.data), en: formatText(tmpl.en, r.data) },
         span,
         fixes: (r.fixes ?? []).filter((f) => validEdits(doc.text, f.edits)),

@@ -51,7 +51,7 @@ export interface Report {
   span: Span;
   fixes?: Fix[];
   related?: RelatedInfo[];
-  /** Override the configured severity (e.g. near-duplicates as information). */
+  /** Lower the configured severity for this report (e.g. near-duplicates as information); never raises it. */
   severity?: Severity;
 }
 
@@ -148,7 +148,14 @@ export function localize(t: LocalizedText, locale: Locale): string {
 }
 
 /** 'zh-cn', 'zh-TW', 'zh' → 'zh'; anything else → 'en'. Default (undefined) is Chinese. */
+/** The less severe of two severities (hint < info < warning < error). */
+export function lowerSeverity(a: Severity, b: Severity): Severity {
+  const rank: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+  return rank[a] <= rank[b] ? a : b;
+}
+
 export function localeFrom(tag: string | undefined): Locale {
   if (!tag) return 'zh';
-  return /^zh\b/i.test(tag) ? 'zh' : 'en';
+  // BCP 47 (zh, zh-CN, zh-Hans) and POSIX (zh_CN.UTF-8, zh@…) tags
+  return /^zh(?:[-_.@]|$)/i.test(tag) ? 'zh' : 'en';
 }
