@@ -20,6 +20,7 @@ import {
 import { documentSelectorFor, normalizeLanguages } from './languages';
 import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from './prose-gate';
 import { findServerModule } from './server-path';
+import { explicitSettings } from './settings';
 
 export const CLIENT_ID = 'speechlint';
 
@@ -208,6 +209,19 @@ export class ClientHost implements vscode.Disposable {
         // it: keep its problems in the Problems panel until it is opened again.
         if (diagnostics.length === 0 && this.closed.has(key)) return;
         next(uri, diagnostics);
+      },
+      workspace: {
+        // only what the user set: VS Code's declared defaults must not override a .speechlintrc.json
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) return answer;
+          return params.items.map((item, i) => {
+            if (item.section !== 'speechlint') return answer[i];
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const config = vscode.workspace.getConfiguration('speechlint', scope);
+            return explicitSettings({ inspect: (k) => config.inspect(k), get: (k) => config.get(k) });
+          });
+        },
       },
       provideDocumentSymbols: (doc, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, token)),
       provideFoldingRanges: (doc, ctx, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, ctx, token)),

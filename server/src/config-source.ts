@@ -10,7 +10,6 @@ import type { ConfigProblem, RawConfig, ResolvedConfig } from './core/config';
 import { resolveConfig } from './core/config';
 import type { Registry } from './core/registry';
 import type { Locale } from './core/rule';
-import { DEFAULT_SETTINGS } from './core/rule';
 import { findConfigFile, readConfigFile } from './node/config-file';
 import type { FileProblem } from './node/config-file';
 
@@ -30,12 +29,12 @@ export interface SettingsView {
 
 /**
  * The `speechlint` settings section → a raw config layer. Only the keys that
- * are config keys are taken. "Not set", so that the file's value stays:
- * null, "", empty collections, and a value equal to the built-in default
- * (mode "draft", speakingRate 220). VS Code answers workspace/configuration
- * with its declared defaults filled in and cannot tell them from values the
- * user chose; without this, the editor's defaults would override every
- * `.speechlintrc.json`.
+ * are config keys are taken; null, "" and empty collections mean "not set",
+ * so that the file's value stays. A value the client sends is a value the
+ * user chose: the VS Code client answers workspace/configuration with the
+ * settings the user set only (client/src/settings.ts), not with the declared
+ * defaults, so `"mode": "draft"` switched on in the editor overrides a
+ * `.speechlintrc.json` that says "final".
  */
 export function settingsToLayer(s: unknown): SettingsView {
   const view: SettingsView = { layer: {} };
@@ -43,8 +42,8 @@ export function settingsToLayer(s: unknown): SettingsView {
   const o = s as Record<string, unknown>;
   const set = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
   if (set(o.rules) && !(typeof o.rules === 'object' && !Array.isArray(o.rules) && Object.keys(o.rules as object).length === 0)) view.layer.rules = o.rules;
-  if (set(o.mode) && o.mode !== DEFAULT_SETTINGS.mode) view.layer.mode = o.mode;
-  if (set(o.speakingRate) && o.speakingRate !== DEFAULT_SETTINGS.speakingRate) view.layer.speakingRate = o.speakingRate;
+  if (set(o.mode)) view.layer.mode = o.mode;
+  if (set(o.speakingRate)) view.layer.speakingRate = o.speakingRate;
   if (set(o.allow) && !(Array.isArray(o.allow) && o.allow.length === 0)) view.layer.allow = o.allow;
   if (set(o.dictionary)) view.layer.dictionary = o.dictionary;
   if (typeof o.debounceMs === 'number' && Number.isFinite(o.debounceMs) && o.debounceMs >= 0) view.debounceMs = Math.min(o.debounceMs, 10000);

@@ -160,10 +160,11 @@ describe('language server configuration, locale and debounce', function () {
       c.close(uri);
     });
 
-    it("VS Code's declared defaults in the settings do not override the file", async () => {
+    it('settings the client does not send leave the file in charge; a setting it sends wins, even one equal to the default', async () => {
       write(dir, 'defaults/.speechlintrc.json', JSON.stringify({ mode: 'final', speakingRate: 200, rules: { [MARKER]: 'warning' } }));
       const uri = fileUri(write(dir, 'defaults/draft.speech', DRAFT));
-      c.settings = { languages: ['speech'], mode: 'draft', speakingRate: 220, rules: {}, allow: [], dictionary: '', debounceMs: 0 };
+      // the VS Code client sends only what the user set (client/src/settings.ts): empty values are "not set" too
+      c.settings = { rules: {}, allow: [], dictionary: '', debounceMs: 0 };
       const mark = c.mark();
       c.notify('workspace/didChangeConfiguration', { settings: null });
       c.open(uri, DRAFT);
@@ -171,7 +172,15 @@ describe('language server configuration, locale and debounce', function () {
       assert.ok(markers(p).length === 2 && markers(p).every((d) => d.severity === 1), 'final mode (from the file) raises the explicit warning to an error');
       const s = await c.request<StatsResult>(Requests.stats, { uri });
       assert.deepEqual([s.mode, s.speakingRate], ['final', 200]);
-      assert.equal(c.messages.filter((m) => m.message.includes('speechlint settings')).length, 0, 'no complaint about the editor defaults');
+      assert.equal(c.messages.filter((m) => m.message.includes('speechlint settings')).length, 0, 'no complaint about empty settings');
+      // "switch to draft mode" writes speechlint.mode = "draft" to the workspace settings: it overrides the file
+      c.settings = { mode: 'draft', speakingRate: 220, debounceMs: 0 };
+      const mark2 = c.mark();
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      const p2 = await c.waitForDiagnostics(uri, mark2);
+      assert.ok(markers(p2).length === 2 && markers(p2).every((d) => d.severity === 2), 'draft mode: the explicit warning stays a warning');
+      const s2 = await c.request<StatsResult>(Requests.stats, { uri });
+      assert.deepEqual([s2.mode, s2.speakingRate], ['draft', 220]);
       c.settings = {};
       c.close(uri);
     });

@@ -27,6 +27,7 @@ import {
 } from '../../client/src/placeholder-nav';
 import { hanShare, isMostlyChineseProse, MIN_HAN, needsProseCheck, proseStats, shouldCheck } from '../../client/src/prose-gate';
 import { findServerModule, serverModuleCandidates } from '../../client/src/server-path';
+import { explicitSettings, isUserSet, SERVER_SETTING_KEYS, type SettingInspection } from '../../client/src/settings';
 import {
   durationParts,
   durationText,
@@ -314,5 +315,32 @@ describe('client: section breakdown', () => {
     assert.equal(rowAtLine(rows, 2), 1, 'the innermost row holding the line');
     assert.equal(rowAtLine(rows, 15), 2);
     assert.equal(rowAtLine(rows, 99), -1);
+  });
+});
+
+describe('client: settings sent to the server', () => {
+  const fakeConfig = (set: Record<string, { where: keyof SettingInspection; value: unknown }>) => ({
+    inspect: (k: string) => (set[k] ? { [set[k].where]: set[k].value } : {}),
+    get: (k: string) => (set[k] ? set[k].value : ({ mode: 'draft', speakingRate: 220, rules: {}, allow: [], dictionary: '', debounceMs: 250 } as Record<string, unknown>)[k]),
+  });
+
+  it('sends nothing when the user set nothing (the declared defaults stay out)', () => {
+    assert.deepEqual(explicitSettings(fakeConfig({})), {});
+  });
+
+  it('sends a value the user set, even one equal to the default, from any scope', () => {
+    assert.deepEqual(explicitSettings(fakeConfig({ mode: { where: 'workspaceValue', value: 'draft' } })), { mode: 'draft' });
+    assert.deepEqual(explicitSettings(fakeConfig({ speakingRate: { where: 'workspaceFolderLanguageValue', value: 200 } })), { speakingRate: 200 });
+    assert.deepEqual(
+      explicitSettings(fakeConfig({ rules: { where: 'globalValue', value: { 'repetition/filler': 'off' } }, allow: { where: 'workspaceFolderValue', value: ['XX光'] } })),
+      { rules: { 'repetition/filler': 'off' }, allow: ['XX光'] },
+    );
+  });
+
+  it('reads only the keys the server knows', () => {
+    assert.deepEqual([...SERVER_SETTING_KEYS].sort(), ['allow', 'debounceMs', 'dictionary', 'mode', 'rules', 'speakingRate']);
+    assert.equal(isUserSet(undefined), false);
+    assert.equal(isUserSet({}), false);
+    assert.equal(isUserSet({ globalLanguageValue: false }), true);
   });
 });
