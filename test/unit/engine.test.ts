@@ -236,3 +236,33 @@ describe('README', () => {
     for (const r of allRules) assert.ok(readme.includes(`### \`${r.meta.id}\``), r.meta.id);
   });
 });
+
+describe('core is pure', () => {
+  it('server/src/core imports only core modules: no vscode, no LSP, no Node I/O', () => {
+    const dir = path.join(ROOT, 'server', 'src', 'core');
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    assert.ok(files.length > 30);
+    let seen = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      const specs = [
+        ...text.matchAll(/^(?:import|export)\s[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+        ...text.matchAll(/^import\s+['"]([^'"]+)['"]/gm),
+        ...text.matchAll(/\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1]);
+      seen += specs.length;
+      for (const s of specs) {
+        assert.ok(s.startsWith('.'), `${path.relative(ROOT, f)} imports "${s}"`);
+        assert.ok(path.resolve(path.dirname(f), s).startsWith(dir), `${path.relative(ROOT, f)} imports "${s}" outside core`);
+      }
+    }
+    assert.ok(seen > 100, 'the imports were found');
+  });
+});
