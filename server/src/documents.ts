@@ -39,6 +39,17 @@ export interface DocState {
 
 let nextRev = 1;
 
+/**
+ * Does replacing [start, end) of `text` with `newText` put a \r right before a
+ * \n at one of its edges (so that two line breaks become one \r\n)?
+ */
+export function joinsCrLf(text: string, start: number, end: number, newText: string): boolean {
+  const before = newText.length ? newText.charCodeAt(newText.length - 1) : start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  if (before === 13 && after === 10) return true;
+  return newText.length > 0 && start > 0 && text.charCodeAt(start - 1) === 13 && newText.charCodeAt(0) === 10;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, DocState>();
 
@@ -67,7 +78,14 @@ export class DocumentStore {
         const start = st.td.offsetAt(c.range.start);
         const end = st.td.offsetAt(c.range.end);
         if (st.carried.length) st.carried = shiftFindings(st.carried, { start: Math.min(start, end), end: Math.max(start, end), newLength: c.text.length });
-        TextDocument.update(st.td, [c], version);
+        const text = st.td.getText();
+        if (joinsCrLf(text, Math.min(start, end), Math.max(start, end), c.text)) {
+          // vscode-languageserver-textdocument updates its line starts only inside the
+          // changed range: a \r and a \n that become one line break keep two line starts,
+          // and every later position would land on the wrong offset. Give it the whole text.
+          const s = Math.min(start, end);
+          TextDocument.update(st.td, [{ text: text.slice(0, s) + c.text + text.slice(Math.max(start, end)) }], version);
+        } else TextDocument.update(st.td, [c], version);
       } else {
         st.carried = [];
         TextDocument.update(st.td, [c], version);
