@@ -5,6 +5,10 @@
  * already running when a newer version came are discarded by the caller,
  * which compares versions.
  *
+ * Queries ('occurrences', for hover and document highlights) do not queue:
+ * they are posted at once, answered in order after the job in flight, and
+ * resolve to null when they time out, the worker stops or jieba is missing.
+ *
  * Two roles: 'segmented' (owns the jieba dictionary, runs the rules that need
  * tokens) and 'fast' (no jieba; runs the fast rules of very large drafts off
  * the main thread, so that requests are answered while they are checked).
@@ -12,6 +16,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './core/config';
+import type { PhraseOccurrences } from './core/occurrences';
 import type { Finding } from './core/rule';
 import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
 
@@ -41,11 +46,21 @@ interface Job {
 }
 
 const MAX_RESTARTS = 3;
+/** A query unanswered after this long resolves to null (a hover that late is of no use). */
+export const QUERY_TIMEOUT_MS = 10_000;
+
+interface Query {
+  /** "uri v3 at 120", for the log */
+  what: string;
+  resolve: (r: PhraseOccurrences | null) => void;
+  timer: NodeJS.Timeout;
+}
 
 export class LintWorker {
   private worker?: Worker;
   private inFlight?: Job;
   private readonly queue = new Map<string, Job>();
+  private readonly queries = new Map<number, Query>();
   private nextId = 1;
   private restarts = 0;
   private unavailable?: string;
@@ -76,6 +91,57 @@ export class LintWorker {
       this.queue.set(uri, { id: this.nextId++, uri, version, text, config, dictionaryPath, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * The flagged phrase or repeated word at `offset` of this text, with all its
+   * occurrences ('segmented' worker only); null when there is none, and when
+   * the worker is unavailable, fails or does not answer within `timeoutMs`.
+   */
+  occurrences(uri: string, version: number, text: string, offset: number, config: ResolvedConfig, dictionaryPath?: string, timeoutMs = QUERY_TIMEOUT_MS): Promise<PhraseOccurrences | null> {
+    if (this.role !== 'segmented' || !this.available) return Promise.resolve(null);
+    const w = this.ensureWorker();
+    if (!w) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (!this.queries.delete(id)) return;
+        this.log.debug(`speechlint: occurrences query for ${uri} v${version} timed out after ${timeoutMs} ms`);
+        resolve(null);
+      }, timeoutMs);
+      timer.unref();
+      this.queries.set(id, { what: `${uri} v${version} at ${offset}`, resolve, timer });
+      try {
+        w.postMessage({ type: 'occurrences', id, uri, version, text, offset, config, dictionaryPath } satisfies ToWorker);
+      } catch (e) {
+        this.answer(id, null);
+        this.log.error(`speechlint: occurrences query failed: ${String(e)}`);
+      }
+    });
+  }
+
+  /** A document was closed: the worker drops what it keeps of it. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    if (this.role !== 'segmented' || !this.worker) return;
+    try {
+      this.worker.postMessage({ type: 'forget', uri } satisfies ToWorker);
+    } catch {
+      // the worker is gone: it keeps nothing
+    }
+  }
+
+  private answer(id: number, r: PhraseOccurrences | null): boolean {
+    const q = this.queries.get(id);
+    if (!q) return false;
+    this.queries.delete(id);
+    clearTimeout(q.timer);
+    q.resolve(r);
+    return true;
+  }
+
+  private answerAll(): void {
+    for (const id of [...this.queries.keys()]) this.answer(id, null);
   }
 
   /** Drop the queued job of a document (closed, or superseded by a newer check). */
@@ -132,6 +198,7 @@ export class LintWorker {
       this.worker = undefined;
       const job = this.inFlight;
       this.inFlight = undefined;
+      this.answerAll();
       if (this.disposed) return;
       this.log.error(`speechlint: ${this.role} worker exited (code ${code})`);
       job?.resolve({ status: 'failed', error: `worker exited (code ${code})` });
@@ -160,6 +227,7 @@ export class LintWorker {
   }
 
   private failAll(r: WorkerResult): void {
+    this.answerAll();
     const jobs = [...this.queue.values()];
     this.queue.clear();
     if (this.inFlight) jobs.push(this.inFlight);
@@ -189,11 +257,21 @@ export class LintWorker {
         this.log.debug(`speechlint: ${this.role} phase in the worker ${m.ms} ms (parse and segmentation ${m.segmentMs} ms)`);
         this.finish(m.id, { status: 'ok', findings: m.findings, ms: m.ms });
         return;
+      case 'occurrences': {
+        const q = this.queries.get(m.id);
+        if (q) this.log.debug(`speechlint: occurrences of ${q.what}: ${m.ms} ms, ${m.kept ? 'kept segmentation' : 're-segmented'}, ${m.result ? `"${m.result.phrase}" ×${m.result.occurrences.length}` : 'none'}`);
+        this.answer(m.id, m.result);
+        return;
+      }
       case 'unavailable':
-        this.finish(m.id, { status: 'unavailable', error: m.error });
+        if (!this.answer(m.id, null)) this.finish(m.id, { status: 'unavailable', error: m.error });
         this.markUnavailable(m.error);
         return;
       case 'failed':
+        if (this.answer(m.id, null)) {
+          this.log.error(`speechlint: occurrences query failed: ${m.error}`);
+          return;
+        }
         this.log.error(`speechlint: ${this.role} check failed: ${m.error}`);
         this.finish(m.id, { status: 'failed', error: m.error });
         return;

@@ -5,15 +5,21 @@
  *   process, keeps a SegmentCache across requests (an edit re-segments only
  *   the paragraphs it touched), parses the text itself and runs the rules
  *   that need segmentation. The main thread never loads nodejieba, so checks
- *   that need no tokens never wait for the dictionary.
+ *   that need no tokens never wait for the dictionary. It also answers the
+ *   hover and document-highlight queries ('occurrences') from the
+ *   segmentation it keeps of each open document's last version.
  * - 'fast': never loads jieba; runs the fast rules of very large drafts, so
  *   the main thread stays free to answer requests while they are checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ResolvedConfig } from './core/config';
 import { lint } from './core/lint';
+import type { SpeechDocument } from './core/model';
+import { OVERUSED_RULE, phraseOccurrences, reportedClusters } from './core/occurrences';
 import { parse } from './core/parse';
+import type { PhraseCluster } from './core/rules/repetition/phrases';
 import { SegmentCache, segmentDocument } from './core/segment';
-import type { Segmenter } from './core/segment';
+import type { Segmentation, Segmenter } from './core/segment';
 import { addUserDictionary, loadJieba } from './node/jieba';
 import { createServerRegistry } from './rules-source';
 import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
@@ -26,6 +32,34 @@ let cache = new SegmentCache();
 let segmenter: Segmenter | undefined;
 let loadError: string | undefined;
 const dictionaries = new Set<string>();
+
+/** What the worker keeps of a document: its last segmented version, and the overused-phrase clusters under the last config asked for. */
+interface Kept {
+  version: number;
+  text: string;
+  doc: SpeechDocument;
+  segmentation: Segmentation;
+  clusters?: { key: string; value: PhraseCluster[] };
+}
+
+/** At most this many documents are kept (closed ones are dropped at once; this bounds the rest), least recently used first out. */
+const MAX_KEPT = 16;
+const kept = new Map<string, Kept>();
+
+function keep(uri: string, k: Kept): void {
+  kept.delete(uri);
+  kept.set(uri, k);
+  while (kept.size > MAX_KEPT) {
+    const first = kept.keys().next();
+    if (first.done) break;
+    kept.delete(first.value);
+  }
+}
+
+/** What the overused-phrase clusters depend on in a config. */
+function clusterKey(config: ResolvedConfig): string {
+  return JSON.stringify([config.rules.get(OVERUSED_RULE) ?? null, config.settings]);
+}
 
 function send(m: FromWorker): void {
   port?.postMessage(m);
@@ -53,18 +87,30 @@ function ensureDictionary(p: string | undefined): void {
   else {
     send({ type: 'log', level: 'info', message: `speechlint: user dictionary ${p}: ${r.added} words added` });
     // jieba's words changed: cached token boundaries may be wrong now
-    if (r.added > 0) cache = new SegmentCache();
+    if (r.added > 0) {
+      cache = new SegmentCache();
+      kept.clear();
+    }
   }
 }
 
 function handle(m: ToWorker): void {
   if (role === 'fast') {
     if (m.type === 'lint') lintFast(m);
+    else if (m.type === 'occurrences') send({ type: 'occurrences', id: m.id, result: null, ms: 0, kept: false });
     return;
   }
   if (m.type === 'warmup') {
     ensureJieba();
     ensureDictionary(m.dictionaryPath);
+    return;
+  }
+  if (m.type === 'forget') {
+    kept.delete(m.uri);
+    return;
+  }
+  if (m.type === 'occurrences') {
+    occurrences(m);
     return;
   }
   const seg = ensureJieba();
@@ -77,6 +123,7 @@ function handle(m: ToWorker): void {
     const t0 = Date.now();
     const doc = parse(m.text);
     const segmentation = segmentDocument(doc, seg, cache);
+    keep(m.uri, { version: m.version, text: m.text, doc, segmentation });
     const t1 = Date.now();
     const ruleErrors: { ruleId: string; message: string }[] = [];
     const findings = lint(doc, registry, m.config, {
@@ -85,6 +132,32 @@ function handle(m: ToWorker): void {
       onRuleError: (ruleId, e) => ruleErrors.push({ ruleId, message: e instanceof Error ? e.stack ?? e.message : String(e) }),
     });
     send({ type: 'result', id: m.id, findings: capRelated(findings), ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
+  } catch (e) {
+    send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
+}
+
+function occurrences(m: Extract<ToWorker, { type: 'occurrences' }>): void {
+  const seg = ensureJieba();
+  if (!seg) {
+    send({ type: 'unavailable', id: m.id, error: loadError ?? 'nodejieba unavailable' });
+    return;
+  }
+  ensureDictionary(m.dictionaryPath);
+  try {
+    const t0 = Date.now();
+    let k = kept.get(m.uri);
+    // the text is compared too: a client may send the same version number twice
+    const reuse = k !== undefined && k.version === m.version && k.text === m.text;
+    if (!k || !reuse) {
+      const doc = parse(m.text);
+      k = { version: m.version, text: m.text, doc, segmentation: segmentDocument(doc, seg, cache) };
+    }
+    keep(m.uri, k);
+    const key = clusterKey(m.config);
+    if (k.clusters?.key !== key) k.clusters = { key, value: reportedClusters(k.doc, k.segmentation, registry, m.config) };
+    const result = phraseOccurrences(k.doc, k.segmentation, m.offset, { clusters: k.clusters.value }) ?? null;
+    send({ type: 'occurrences', id: m.id, result, ms: Date.now() - t0, kept: reuse });
   } catch (e) {
     send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
