@@ -111,7 +111,7 @@ export class Checker {
   }
 
   close(st: DocState): void {
-    this.workers.segmented.cancel(st.uri);
+    this.workers.segmented.forget(st.uri);
     this.workers.fast.cancel(st.uri);
     this.host.publish(st.uri, st.td.version, []);
   }

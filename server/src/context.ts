@@ -1,7 +1,7 @@
 /** What every request handler gets: the connection, the documents, the checker and the client's capabilities. */
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Checker } from './checker';
+import type { Checker, Workers } from './checker';
 import type { ConfigSource } from './config-source';
 import type { Registry } from './core/registry';
 import type { Locale, TextEdit } from './core/rule';
@@ -17,12 +17,16 @@ export interface ClientCaps {
   hierarchicalSymbols: boolean;
   configuration: boolean;
   watchedFilesDynamic: boolean;
+  /** textDocument.hover.contentFormat allows markdown (or says nothing). */
+  hoverMarkdown: boolean;
 }
 
 export interface ServerContext {
   connection: Connection;
   store: DocumentStore;
   checker: Checker;
+  /** The worker threads: 'segmented' (jieba) also answers hover and highlight queries. */
+  workers: Workers;
   configs: ConfigSource;
   registry: Registry;
   locale: Locale;

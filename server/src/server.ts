@@ -94,6 +94,7 @@ export function startServer(connection: Connection): void {
       hierarchicalSymbols: cc.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       configuration: cc.workspace?.configuration === true,
       watchedFilesDynamic: cc.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      hoverMarkdown: !Array.isArray(cc.textDocument?.hover?.contentFormat) || cc.textDocument.hover.contentFormat.includes('markdown'),
     };
     dynamicConfig = cc.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -118,7 +119,7 @@ export function startServer(connection: Connection): void {
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       debounceMs: () => settingsDebounce ?? initDebounce ?? DEFAULT_DEBOUNCE_MS,
     });
-    ctx = { connection, store, checker, configs, registry, locale, log, caps };
+    ctx = { connection, store, checker, workers, configs, registry, locale, log, caps };
     registerAll(ctx);
 
     return {
@@ -126,6 +127,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'speechlint' },
         foldingRangeProvider: true,
+        hoverProvider: true,
+        documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: COMMANDS },
       },

@@ -8,12 +8,13 @@ import type { ServerContext } from '../context';
 import * as codeActions from './code-actions';
 import * as commands from './commands';
 import * as folding from './folding';
+import * as occurrences from './occurrences';
 import * as outline from './outline';
 import * as placeholders from './placeholders';
 import * as stats from './stats';
 import * as symbols from './symbols';
 
-export const handlers: { register(ctx: ServerContext): void }[] = [symbols, folding, codeActions, commands, stats, placeholders, outline];
+export const handlers: { register(ctx: ServerContext): void }[] = [symbols, folding, codeActions, commands, stats, placeholders, outline, occurrences];
 
 export { COMMANDS } from './commands';
 export { FIX_ALL_KIND } from './code-actions';
