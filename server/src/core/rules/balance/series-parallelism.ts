@@ -55,6 +55,22 @@ const DROP = /[“”‘’"'「」『』《》（）()【】〔〕\s　]/g;
  */
 const BRIDGE = /[是的为和与及或等对在把将让使由向以于之]/;
 const MAX_ITEMS = 40;
+
+/** Code-unit tables (the scans below run over every character of a draft: no one-character strings there). */
+const CLOSER_OF = new Map<number, number>(Object.entries(PAIRS).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
+const IS_OPENER = new Uint8Array(65536);
+const IS_CLOSER = new Uint8Array(65536);
+const IS_CLAUSE_END = new Uint8Array(65536);
+const IS_SENTENCE_END = new Uint8Array(65536);
+for (const o of Object.keys(PAIRS)) IS_OPENER[o.charCodeAt(0)] = 1;
+for (const c of CLOSERS) IS_CLOSER[c.charCodeAt(0)] = 1;
+for (const c of CLAUSE_END) IS_CLAUSE_END[c.charCodeAt(0)] = 1;
+for (const c of SENTENCE_END) IS_SENTENCE_END[c.charCodeAt(0)] = 1;
+const QUOTE = 0x22; // "
+const DUN = 0x3001; // 、
+const TITLE_OPEN = 0x300a; // 《
+const SEMI_FULL = 0xff1b; // ；
+const SEMI = 0x3b; // ;
 const NUMERAL_ONLY = /^[0-9０-９一二三四五六七八九十百零〇两]+$/;
 
 export interface ListItem {
@@ -86,21 +102,23 @@ export function findListSeries(text: string, start: number, end: number, minItem
     const dun: number[] = [];
     const semi: number[] = [];
     for (let i = s; i < e; i++) {
-      const ch = text[i];
-      const m = match.get(i);
-      if (m !== undefined && m < e) {
-        // a quotation that is one clause has exact ends; a quoted sentence does not
-        if (ch !== '《' && depth < 4) scan(i + 1, m, isOneClause(i + 1, m), depth + 1);
-        i = m;
-        continue;
+      const c = text.charCodeAt(i);
+      if (IS_OPENER[c]) {
+        const m = match.get(i);
+        if (m !== undefined && m < e) {
+          // a quotation that is one clause has exact ends; a quoted sentence does not
+          if (c !== TITLE_OPEN && depth < 4) scan(i + 1, m, isOneClause(i + 1, m), depth + 1);
+          i = m;
+          continue;
+        }
       }
-      if (ch === '、') dun.push(i);
-      else if (CLAUSE_END.has(ch)) {
+      if (c === DUN) dun.push(i);
+      else if (IS_CLAUSE_END[c]) {
         flush('、', clauseStart, i, dun, exact && clauseStart === s, false);
         dun.length = 0;
         clauseStart = i + 1;
-        if (ch === '；' || ch === ';') semi.push(i);
-        else if (SENTENCE_END.has(ch)) {
+        if (c === SEMI_FULL || c === SEMI) semi.push(i);
+        else if (IS_SENTENCE_END[c]) {
           flush('；', sentenceStart, i, semi, exact && sentenceStart === s, true);
           semi.length = 0;
           sentenceStart = i + 1;
@@ -114,12 +132,15 @@ export function findListSeries(text: string, start: number, end: number, minItem
 
   function isOneClause(s: number, e: number): boolean {
     for (let i = s; i < e; i++) {
-      const m = match.get(i);
-      if (m !== undefined && m < e) {
-        i = m;
-        continue;
+      const c = text.charCodeAt(i);
+      if (IS_OPENER[c]) {
+        const m = match.get(i);
+        if (m !== undefined && m < e) {
+          i = m;
+          continue;
+        }
       }
-      if (CLAUSE_END.has(text[i])) return false;
+      if (IS_CLAUSE_END[c]) return false;
     }
     return true;
   }
@@ -154,20 +175,20 @@ function matchPairs(text: string, start: number, end: number): Map<number, numbe
   const match = new Map<number, number>();
   const stack: number[] = [];
   for (let i = start; i < end; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      if (stack.length && text[stack[stack.length - 1]] === '"') match.set(stack.pop()!, i);
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      if (stack.length && text.charCodeAt(stack[stack.length - 1]) === QUOTE) match.set(stack.pop()!, i);
       else stack.push(i);
       continue;
     }
-    if (ch in PAIRS) {
+    if (IS_OPENER[c]) {
       if (stack.length < 64) stack.push(i);
       continue;
     }
-    if (CLOSERS.has(ch)) {
+    if (IS_CLOSER[c]) {
       // pop to the nearest opener of this kind (a few levels deep at most)
       for (let d = stack.length - 1; d >= Math.max(0, stack.length - 4); d--) {
-        if (PAIRS[text[stack[d]]] === ch) {
+        if (CLOSER_OF.get(text.charCodeAt(stack[d])) === c) {
           match.set(stack[d], i);
           stack.length = d;
           break;

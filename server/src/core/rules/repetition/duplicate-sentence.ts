@@ -33,25 +33,33 @@ const MAX_COPIES = 100;
 /** Related-information entries per finding. */
 const MAX_RELATED = 20;
 
+/** Reused output buffer of normalizeSentence (grown when a sentence is longer). */
+let normBuf = new Uint16Array(1024);
+
 /** Keep letters, digits and ideographs; drop punctuation, symbols and spaces. Full-width ASCII is folded. */
 export function normalizeSentence(text: string, start: number, end: number): string {
-  let out = '';
+  if (end - start > normBuf.length) normBuf = new Uint16Array(Math.max(end - start, normBuf.length * 2));
+  const buf = normBuf;
+  let n = 0;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII → ASCII
     if (c < 0x80) {
-      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) out += String.fromCharCode(c);
-      else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) buf[n++] = c;
+      else if (c >= 65 && c <= 90) buf[n++] = c + 32;
       continue;
     }
     if (isHan(c)) {
-      out += text[i];
+      buf[n++] = c;
       continue;
     }
     // punctuation and symbol blocks
     if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe10 && c <= 0xfe6f) || (c >= 0xff00 && c <= 0xffef) || c <= 0xbf || c === 0xfeff) continue;
-    out += text[i]; // other letters, surrogate halves (kept in pairs)
+    buf[n++] = text.charCodeAt(i); // other letters, surrogate halves (kept in pairs)
   }
+  // one flat string (no chain of one-character concatenations)
+  let out = '';
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
   return out;
 }
 
@@ -206,17 +214,15 @@ export function nearDuplicates(norms: readonly string[], threshold: number): Nea
   const shared = startAt[2];
   for (let g = 0; g < ids; g++) rank[g] = startAt[df[g]]++;
   for (let i = 0; i < w; i++) buf[i] = rank[buf[i]];
-  const sets: Int32Array[] = new Array(norms.length);
-  for (let x = 0; x < norms.length; x++) {
-    sortRange(buf, from[x], to[x]);
-    sets[x] = buf.subarray(from[x], to[x]);
-  }
+  // the sorted rank set of sentence x is buf[from[x], to[x])
+  for (let x = 0; x < norms.length; x++) sortRange(buf, from[x], to[x]);
+  // index: for each rank, the sentences whose prefix holds it and where, as pairs [sentence, position, …]
   const index: (number[] | undefined)[] = new Array(ids);
   const stamp = new Int32Array(norms.length).fill(-1);
   const out: NearPair[] = [];
-  for (let x = 0; x < sets.length; x++) {
-    const bs = sets[x];
-    const size = bs.length;
+  for (let x = 0; x < norms.length; x++) {
+    const xs = from[x];
+    const size = to[x] - xs;
     if (size === 0) continue;
     const prefix = Math.min(size, size - Math.ceil(t * size - 1e-9) + 1);
     const minSize = t * size;
@@ -225,30 +231,41 @@ export function nearDuplicates(norms: readonly string[], threshold: number): Nea
     let best = -1;
     let bestDice = 0;
     for (let k = 0; k < prefix && checked < MAX_CANDIDATES; k++) {
-      if (bs[k] < shared) continue;
-      const list = index[bs[k]];
+      const r = buf[xs + k];
+      if (r < shared) continue;
+      const list = index[r];
       if (!list) continue;
-      for (let li = list.length - 1; li >= 0 && checked < MAX_CANDIDATES; li--) {
+      for (let li = list.length - 2; li >= 0 && checked < MAX_CANDIDATES; li -= 2) {
         const y = list[li];
         if (stamp[y] === x) continue;
         stamp[y] = x;
-        const other = sets[y];
-        if (other.length < minSize || other.length > maxSize) continue;
+        const ys = from[y];
+        const n = to[y] - ys;
+        if (n < minSize || n > maxSize) continue;
         checked++;
-        // overlap of two sorted lists
-        let i = 0;
-        let j = 0;
-        let ov = 0;
-        while (i < size && j < other.length) {
-          const d = bs[i] - other[j];
+        // r is the first rank the two share (ranks are sorted and every shared rank before it
+        // would sit in both prefixes), so the overlap is at most 1 + what follows in the shorter
+        // remainder (PPJoin's positional filter); the merge stops as soon as the pair cannot
+        // reach the threshold. Same result as a full merge.
+        const j0 = list[li + 1];
+        const total = size + n;
+        if ((2 * (1 + Math.min(size - k - 1, n - j0 - 1))) / total < Math.max(threshold, bestDice + 1e-12)) continue;
+        let i = k + 1;
+        let j = j0 + 1;
+        let ov = 1;
+        while (i < size && j < n) {
+          const d = buf[xs + i] - buf[ys + j];
           if (d === 0) {
             ov++;
             i++;
             j++;
-          } else if (d < 0) i++;
-          else j++;
+          } else {
+            if (d < 0) i++;
+            else j++;
+            if ((2 * (ov + Math.min(size - i, n - j))) / total < threshold) break;
+          }
         }
-        const dice = (2 * ov) / (size + other.length);
+        const dice = (2 * ov) / total;
         if (dice >= threshold && dice > bestDice) {
           bestDice = dice;
           best = y;
@@ -257,10 +274,11 @@ export function nearDuplicates(norms: readonly string[], threshold: number): Nea
     }
     if (best >= 0) out.push({ a: x, b: best, dice: bestDice });
     for (let k = 0; k < prefix; k++) {
-      if (bs[k] < shared) continue;
-      const list = index[bs[k]];
-      if (list) list.push(x);
-      else index[bs[k]] = [x];
+      const r = buf[xs + k];
+      if (r < shared) continue;
+      const list = index[r];
+      if (list) list.push(x, k);
+      else index[r] = [x, k];
     }
   }
   return out;
