@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { ConfigSource, DocConfig } from './config-source';
+import { capFindings } from './core/cap';
 import type { ResolvedConfig } from './core/config';
 import { effectiveSeverity } from './core/config';
 import { lint, rulesForPhase } from './core/lint';
@@ -195,10 +196,11 @@ export class Checker {
 
   private publish(st: DocState, lines: LineIndex, findings: Finding[]): void {
     findings.sort(compareFindings);
+    // at most MAX_FINDINGS_PER_RULE diagnostics per rule (huge drafts), and one saying how many more
     this.host.publish(
       st.uri,
       st.td.version,
-      findings.map((f) => toDiagnostic(st.uri, lines, f, this.locale)),
+      capFindings(findings).map((f) => toDiagnostic(st.uri, lines, f, this.locale)),
     );
   }
 
