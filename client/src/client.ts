@@ -21,6 +21,7 @@ import { documentSelectorFor, normalizeLanguages } from './languages';
 import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from './prose-gate';
 import { findServerModule } from './server-path';
 import { explicitSettings } from './settings';
+import { textualOccurrences } from './word-highlights';
 
 export const CLIENT_ID = 'speechlint';
 
@@ -226,6 +227,18 @@ export class ClientHost implements vscode.Disposable {
       provideDocumentSymbols: (doc, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, token)),
       provideFoldingRanges: (doc, ctx, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, ctx, token)),
       provideCodeActions: (doc, range, ctx, token, next) => (gateOf().isHeld(doc.uri.toString()) ? [] : next(doc, range, ctx, token)),
+      provideHover: (doc, position, token, next) => (gateOf().isHeld(doc.uri.toString()) ? undefined : next(doc, position, token)),
+      // The server highlights repeated Chinese words. With a highlight provider registered VS Code no
+      // longer highlights words by itself, so Latin words and numbers, and documents the server does
+      // not see, get its textual highlights here (not Markdown: its own provider already replaced them).
+      provideDocumentHighlights: async (doc, position, token, next) => {
+        const fromServer = gateOf().isHeld(doc.uri.toString()) ? undefined : await next(doc, position, token);
+        if ((fromServer && fromServer.length > 0) || doc.languageId === 'markdown' || token.isCancellationRequested) return fromServer;
+        const text = doc.getText();
+        return textualOccurrences(text, doc.offsetAt(position)).map(
+          (r) => new vscode.DocumentHighlight(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), vscode.DocumentHighlightKind.Text),
+        );
+      },
     };
   }
 
