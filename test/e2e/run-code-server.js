@@ -22,7 +22,8 @@
  * only when every test passed. The last line printed is "N passed, M failed".
  *
  * Options:
- *   --update-screenshot   copy the screenshot of a draft with its problems to docs/screenshot.png
+ *   --update-screenshot   copy the screenshots of a draft with its problems and of the
+ *                         structure chart to docs/screenshot.png and docs/chart.png
  *   --keep                keep the temporary folder (logs, settings, workspace copy)
  *   --grep <text>         run only the suite's tests whose title contains <text>
  * Environment:
@@ -500,6 +501,22 @@ async function browserChecks(page, shots, contributesStructure) {
     }
     await page.screenshot({ path: shots.structure, animations: 'disabled' });
   });
+
+  if (contributesStructure) {
+    await check('the structure chart draws the sections of the active draft', async () => {
+      // demo.speech is open from the first check: bring its tab to the front
+      await page.locator('.tabs-container .tab', { hasText: 'demo.speech' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'demo.speech' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await palette('speechlint: Show Structure Chart');
+      // a webview is an iframe holding the page's own iframe
+      const chart = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
+      for (const name of ['充分认识优化营商环境的重要意义', '加强组织领导']) {
+        await chart.locator('.row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      }
+      await chart.locator('.row .bar').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: shots.chart, animations: 'disabled' });
+    });
+  }
   return results;
 }
 
@@ -654,6 +671,7 @@ async function main() {
     problems: path.join(RESULTS_DIR, 'problems.png'),
     hover: path.join(RESULTS_DIR, 'hover.png'),
     structure: path.join(RESULTS_DIR, contributesStructure ? 'structure.png' : 'outline.png'),
+    chart: path.join(RESULTS_DIR, 'chart.png'),
   };
   let browserResults = [];
   if (!opt.grep) {
@@ -672,6 +690,11 @@ async function main() {
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     fs.copyFileSync(shots.problems, path.join(ROOT, 'docs', 'screenshot.png'));
     log('copied test-results/problems.png to docs/screenshot.png');
+    const chart = browserResults.find((r) => r.title.startsWith('browser: the structure chart'));
+    if (chart && chart.state === 'passed') {
+      fs.copyFileSync(shots.chart, path.join(ROOT, 'docs', 'chart.png'));
+      log('copied test-results/chart.png to docs/chart.png');
+    }
   }
   if (all.some((t) => t.state === 'failed')) log(`code-server's logs: ${path.relative(ROOT, saveLogs(dirs.user))}`);
   return { all, seconds: Math.round((Date.now() - t0) / 1000) };
