@@ -1,8 +1,9 @@
 /**
  * Where a document's configuration comes from: defaults ← the nearest
  * `.speechlintrc.json` above the document ← the editor's `speechlint.*`
- * settings. Problems (a broken file, a wrong type) are shown once per
- * distinct text with the file and the key, logged, and the defaults apply.
+ * settings. Problems (a broken file, a wrong type) are shown in one message
+ * per source naming the file and every key at fault, once per distinct
+ * text, logged, and the defaults apply to the keys at fault.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,9 @@ export class ConfigSource {
   private readonly fileOfDir = new Map<string, string | undefined>();
   private readonly raw = new Map<string, { raw?: RawConfig; problems: FileProblem[] }>();
   private readonly resolved = new Map<string, DocConfig>();
+  /** Messages shown, per source: file problems are shown again after the files change, settings problems are not. */
   private readonly shown = new Set<string>();
+  private readonly shownSettings = new Set<string>();
 
   constructor(
     private readonly registry: Registry,
@@ -164,8 +167,21 @@ export class ConfigSource {
       dictionaryPath = path.resolve(base ?? process.cwd(), config.dictionary);
     }
 
-    for (const p of problems) this.report(p.file ?? '', p.key, p.message);
-    for (const p of settingsProblems) this.report(SETTINGS_LABEL[this.locale], p.key ? `speechlint.${p.key}` : '', p.message);
+    // one message per source (the file, the settings), however many keys are wrong
+    const byFile = new Map<string, { key: string; message: { zh: string; en: string } }[]>();
+    for (const p of problems) {
+      const list = byFile.get(p.file ?? '') ?? [];
+      list.push(p);
+      byFile.set(p.file ?? '', list);
+    }
+    for (const [where, list] of byFile) this.report(where, list, this.shown);
+    if (settingsProblems.length) {
+      this.report(
+        SETTINGS_LABEL[this.locale],
+        settingsProblems.map((p) => ({ key: p.key ? `speechlint.${p.key}` : '', message: p.message })),
+        this.shownSettings,
+      );
+    }
 
     const result: DocConfig = { config, dictionaryPath, file };
     this.resolved.set(key, result);
@@ -173,12 +189,21 @@ export class ConfigSource {
     return result;
   }
 
-  private report(where: string, key: string, message: { zh: string; en: string }): void {
-    const msg = this.locale === 'en' ? message.en : message.zh;
-    const whole = key === '' ? (this.locale === 'en' ? ' (defaults apply)' : '（已使用默认配置）') : '';
-    const text = `speechlint: ${[where, key].filter(Boolean).join(': ')}: ${msg}${whole}`;
-    if (this.shown.has(text)) return;
-    this.shown.add(text);
+  /**
+   * One warning (and log line) for the problems of one source: "speechlint:
+   * file: key: message" for one problem, "speechlint: file: 3 problems: key:
+   * message; key: message; …" for more.
+   */
+  private report(where: string, list: { key: string; message: { zh: string; en: string } }[], shown: Set<string>): void {
+    const en = this.locale === 'en';
+    const one = (p: { key: string; message: { zh: string; en: string } }) => {
+      const whole = p.key === '' ? (en ? ' (defaults apply)' : '（已使用默认配置）') : '';
+      return `${p.key ? `${p.key}: ` : ''}${en ? p.message.en : p.message.zh}${whole}`;
+    };
+    const body = list.length === 1 ? one(list[0]) : `${en ? `${list.length} problems: ` : `${list.length} 处问题：`}${list.map(one).join(en ? '; ' : '；')}`;
+    const text = `speechlint: ${where ? `${where}: ` : ''}${body}`;
+    if (shown.has(text)) return;
+    shown.add(text);
     this.host.log(text);
     this.host.showWarning(text);
   }

@@ -218,7 +218,7 @@ describe('speechlint bin (child process)', () => {
     fs.writeFileSync(path.join(dir, '.speechlintrc.json'), '{"rules": {');
     const r = runBin(['--format', 'json', 'placeholders.speech'], { cwd: dir });
     assert.notEqual(r.code, 2);
-    assert.match(r.stderr, /^speechlint: \.speechlintrc\.json: invalid JSON/);
+    assert.equal(r.stderr, 'speechlint: .speechlintrc.json: invalid JSON at line 1, column 12: expected a property name in double quotes or "}", found the end of the file\n');
     const [res] = JSON.parse(r.stdout) as EslintResult[];
     assert.ok(res.messages.some((m) => m.ruleId === 'placeholder/marker'));
   });

@@ -43,27 +43,41 @@ describe('language server configuration, locale and debounce', function () {
       rmTemp(dir);
     });
 
-    it('a broken .speechlintrc.json: one warning naming the file and each key; the defaults apply', async () => {
-      const cfg = write(dir, 'broken/.speechlintrc.json', JSON.stringify({ speakingRate: 'fast', rules: { [MARKER]: 'loud', 'no/such-rule': 'error' } }));
+    it('a broken .speechlintrc.json: one warning naming the file and each key; the defaults apply, the valid keys too', async () => {
+      const cfg = write(
+        dir,
+        'broken/.speechlintrc.json',
+        JSON.stringify({ speakingRate: 'fast', mode: 'final', allow: 7, rules: { [MARKER]: 'loud', 'no/such-rule': 'error', 'placeholder/instruction': 'off', 'numbering/sequence': ['warning', { nope: 1 }] } }),
+      );
       const draft = write(dir, 'broken/draft.speech', DRAFT);
       const uri = fileUri(draft);
+      const before = c.messages.length;
       const mark = c.mark();
       c.open(uri, DRAFT);
       const p = await c.waitForDiagnostics(uri, mark);
-      // defaults: the placeholder rule still reports, at its default severity
+      // defaults for the broken keys: the placeholder rule still reports, at the severity final mode gives it
       assert.equal(markers(p).length, 2);
-      assert.ok(markers(p).every((d) => d.severity === 3));
+      assert.ok(markers(p).every((d) => d.severity === 1), 'mode "final" (a valid key) applies: placeholders are errors');
       const stats = await c.request<StatsResult>(Requests.stats, { uri });
-      assert.equal(stats.speakingRate, 220);
-      const rate = c.messages.filter((m) => m.message.includes('speakingRate'));
-      assert.equal(rate.length, 1);
-      assert.equal(rate[0].type, 2, 'a warning');
-      assert.ok(rate[0].message.includes(cfg), rate[0].message);
-      const sev = c.messages.filter((m) => m.message.includes(`rules.${MARKER}`));
-      assert.equal(sev.length, 1);
-      assert.ok(sev[0].message.includes(cfg));
-      assert.ok(c.messages.some((m) => m.message.includes('rules.no/such-rule') && m.message.includes('unknown rule')));
-      assert.ok(c.logs.some((l) => l.message === rate[0].message), 'the problem is logged too');
+      assert.equal(stats.speakingRate, 220, 'the broken speakingRate keeps its default');
+      assert.equal(stats.mode, 'final');
+      // exactly one message for the file, naming every key at fault
+      const mine = c.messages.slice(before);
+      assert.equal(mine.length, 1, JSON.stringify(mine));
+      const m = mine[0];
+      assert.equal(m.type, 2, 'a warning');
+      assert.ok(m.message.startsWith(`speechlint: ${cfg}: 5 problems: `), m.message);
+      for (const key of ['speakingRate', 'allow', `rules.${MARKER}`, 'rules.no/such-rule', 'rules.numbering/sequence.nope']) assert.ok(m.message.includes(`${key}: `), `${key} in ${m.message}`);
+      assert.match(m.message, /unknown rule "no\/such-rule" ignored/);
+      assert.ok(!m.message.includes('rules.placeholder/instruction') && !m.message.includes('mode'), 'valid keys are not named');
+      assert.ok(c.logs.some((l) => l.message === m.message), 'the problem is logged too');
+
+      // the server keeps working: an edit is checked and published
+      const mark1 = c.mark();
+      c.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '收入XX万元。' }]);
+      const p1 = await c.waitForDiagnostics(uri, mark1, (x) => x.version === 2);
+      assert.equal(markers(p1).length, 3);
+      assert.equal(c.messages.length, before + 1, 'no repeated message for the same file');
 
       // a second draft under the same config: no second message
       const count = c.messages.length;
@@ -86,8 +100,7 @@ describe('language server configuration, locale and debounce', function () {
       assert.equal(markers(p).length, 2);
       const m = c.messages.filter((x) => x.message.includes(cfg));
       assert.equal(m.length, 1);
-      assert.match(m[0].message, /invalid JSON/);
-      assert.match(m[0].message, /defaults apply/);
+      assert.equal(m[0].message, `speechlint: ${cfg}: invalid JSON at line 1, column 14: expected a property name in double quotes or "}", found the end of the file (defaults apply)`);
       c.close(uri);
     });
 

@@ -12,6 +12,7 @@
 import type { AnyRule, LocalizedText, Settings, Severity, SeverityOrOff } from './rule';
 import { DEFAULT_SETTINGS, SEVERITIES } from './rule';
 import type { Registry } from './registry';
+import { LineIndex } from './text';
 
 export interface RawConfig {
   rules?: unknown;
@@ -208,7 +209,7 @@ function rank(s: Severity): number {
   return s === 'error' ? 4 : s === 'warning' ? 3 : s === 'info' ? 2 : 1;
 }
 
-/** Parse JSON text of a config file; on failure, one problem with the position. */
+/** Parse JSON text of a config file; on failure, one problem with the line and column. */
 export function parseConfigText(text: string): { raw?: RawConfig; problem?: ConfigProblem } {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
@@ -218,7 +219,187 @@ export function parseConfigText(text: string): { raw?: RawConfig; problem?: Conf
     }
     return { raw: v as RawConfig };
   } catch (e) {
+    const err = jsonSyntaxError(clean);
+    if (err) {
+      const lines = new LineIndex(clean);
+      const p = lines.positionAt(err.offset);
+      const line = p.line + 1;
+      const column = p.character + 1;
+      return {
+        problem: {
+          key: '',
+          message: { zh: `JSON 格式错误（第 ${line} 行第 ${column} 列）：${err.reason.zh}`, en: `invalid JSON at line ${line}, column ${column}: ${err.reason.en}` },
+        },
+      };
+    }
     const msg = e instanceof Error ? e.message : String(e);
     return { problem: { key: '', message: { zh: `JSON 格式错误：${msg}`, en: `invalid JSON: ${msg}` } } };
+  }
+}
+
+export interface JsonSyntaxError {
+  /** UTF-16 offset of the first character that breaks the JSON (the text length at an early end). */
+  offset: number;
+  reason: LocalizedText;
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * Where strict JSON (RFC 8259, what JSON.parse accepts) breaks in `text`,
+ * with a short bilingual reason, or undefined when it is valid. Iterative:
+ * deep nesting cannot overflow the stack.
+ */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
+  const stack: number[] = []; // 0x7b '{' or 0x5b '['
+  let state: State = 'value';
+  let lastComma = -1;
+  let i = 0;
+  const n = text.length;
+  const q = (s: string) => ({ zh: `“${s}”`, en: `"${s}"` });
+  const found = (at: number): LocalizedText => {
+    if (at >= n) return { zh: '文件结束', en: 'the end of the file' };
+    const word = /[A-Za-z_$][\w$]*/y;
+    word.lastIndex = at;
+    const m = word.exec(text);
+    const cp = text.codePointAt(at)!;
+    const s = m ? m[0].slice(0, 20) : cp < 0x20 ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : String.fromCodePoint(cp);
+    return q(s);
+  };
+  const fail = (at: number, zh: string, en: string): JsonSyntaxError => {
+    const f = found(at);
+    return { offset: Math.min(at, n), reason: { zh: `${zh}，实际为${f.zh}`, en: `${en}, found ${f.en}` } };
+  };
+  const expected = (at: number, st: State): JsonSyntaxError => {
+    const c = text.charCodeAt(at);
+    if (c === 0x2f && (text.charCodeAt(at + 1) === 0x2f || text.charCodeAt(at + 1) === 0x2a)) {
+      return { offset: at, reason: { zh: 'JSON 不允许注释', en: 'comments are not allowed in JSON' } };
+    }
+    if ((c === 0x7d || c === 0x5d) && lastComma >= 0 && (st === 'key' || st === 'value')) {
+      return { offset: lastComma, reason: { zh: `“${String.fromCharCode(c)}”前多了一个逗号`, en: `a comma before "${String.fromCharCode(c)}" is not allowed` } };
+    }
+    switch (st) {
+      case 'value':
+      case 'valueOrEnd':
+        return fail(at, '此处应为值（字符串、数字、对象、数组、true、false 或 null）', 'expected a value (string, number, object, array, true, false or null)');
+      case 'key':
+      case 'keyOrEnd':
+        return fail(at, st === 'keyOrEnd' ? '此处应为带双引号的属性名或“}”' : '此处应为带双引号的属性名', st === 'keyOrEnd' ? 'expected a property name in double quotes or "}"' : 'expected a property name in double quotes');
+      case 'colon':
+        return fail(at, '属性名后应为“:”', 'expected ":" after the property name');
+      case 'commaOrEnd':
+        return stack[stack.length - 1] === 0x7b ? fail(at, '此处应为“,”或“}”', 'expected "," or "}"') : fail(at, '此处应为“,”或“]”', 'expected "," or "]"');
+      case 'eof':
+        return fail(at, 'JSON 值之后不应再有内容', 'expected the end of the file after the JSON value');
+    }
+  };
+  /** Scan a string starting at the quote at `i`; returns the offset after it or an error. */
+  const scanString = (start: number): number | JsonSyntaxError => {
+    let j = start + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) return j + 1;
+      if (c < 0x20) {
+        return c === 10 || c === 13
+          ? { offset: start, reason: { zh: '字符串缺少结尾的双引号（字符串不能跨行）', en: 'the string has no closing double quote (a string cannot span lines)' } }
+          : fail(j, '字符串中不能有控制字符', 'control character in a string');
+      }
+      if (c === 0x5c) {
+        const e = text.charCodeAt(j + 1);
+        if (e === 0x75) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return fail(j, '“\\u”后应为四位十六进制数', 'expected four hex digits after "\\u"');
+          j += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[j + 1] ?? '') || j + 1 >= n) return fail(j + 1, '无效的转义字符', 'invalid escape');
+        j += 2;
+        continue;
+      }
+      j++;
+    }
+    return { offset: start, reason: { zh: '字符串缺少结尾的双引号', en: 'the string has no closing double quote' } };
+  };
+  const afterValue = (): State => (stack.length ? 'commaOrEnd' : 'eof');
+
+  for (;;) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+    if (i >= n) return state === 'eof' ? undefined : expected(n, state);
+    const c = text.charCodeAt(i);
+    switch (state) {
+      case 'value':
+      case 'valueOrEnd': {
+        if (state === 'valueOrEnd' && c === 0x5d) {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else if (c === 0x7b) {
+          stack.push(c);
+          i++;
+          state = 'keyOrEnd';
+        } else if (c === 0x5b) {
+          stack.push(c);
+          i++;
+          state = 'valueOrEnd';
+        } else if (c === 0x22) {
+          const r = scanString(i);
+          if (typeof r !== 'number') return r;
+          i = r;
+          state = afterValue();
+        } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+          JSON_NUMBER.lastIndex = i;
+          const m = JSON_NUMBER.exec(text);
+          if (!m) return fail(i, '无效的数字', 'invalid number');
+          i += m[0].length;
+          state = afterValue();
+        } else {
+          const lit = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+          if (!lit) return expected(i, state);
+          i += lit.length;
+          state = afterValue();
+        }
+        lastComma = -1;
+        break;
+      }
+      case 'key':
+      case 'keyOrEnd': {
+        if (state === 'keyOrEnd' && c === 0x7d) {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else if (c === 0x22) {
+          const r = scanString(i);
+          if (typeof r !== 'number') return r;
+          i = r;
+          state = 'colon';
+        } else return expected(i, state);
+        lastComma = -1;
+        break;
+      }
+      case 'colon':
+        if (c !== 0x3a) return expected(i, state);
+        i++;
+        state = 'value';
+        break;
+      case 'commaOrEnd': {
+        const top = stack[stack.length - 1];
+        if (c === 0x2c) {
+          lastComma = i;
+          i++;
+          state = top === 0x7b ? 'key' : 'value';
+        } else if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else return expected(i, state);
+        break;
+      }
+      case 'eof':
+        return expected(i, state);
+    }
   }
 }
