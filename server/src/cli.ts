@@ -617,7 +617,7 @@ function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
         );
       }
     } catch (e) {
-      const r = ioReason(e);
+      const r = ioReason(e, 'write');
       errLine(st, f.display, t(`无法写入修复：${r.zh}`, `cannot write the fixes: ${r.en}`));
     }
   }

@@ -19,6 +19,10 @@ import { cleanup, runMain, testBrackets, testBreak, testDoubled, testSegmented, 
 
 const fixRegistry = () => new Registry([testDoubled, testBrackets, testBreak]);
 
+/** The fs module itself (the `import * as` binding has only getters): tests patch it to fake a full disk. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodeFs = require('fs') as typeof fs;
+
 describe('speechlint main() in-process', () => {
   let dir: string;
   beforeEach(() => {
@@ -164,6 +168,50 @@ describe('speechlint main() in-process', () => {
       assert.match(r.stderr, /^speechlint: locked\.speech: permission denied$/m);
       assert.equal(fs.readFileSync(path.join(dir, 'locked.speech'), 'utf8'), '的的', 'nothing written');
       assert.equal(fs.readFileSync(path.join(dir, 'open.speech'), 'utf8'), '的', 'the readable file is fixed');
+    });
+
+    it('--fix on a full disk: one line, exit 2, the draft and its folder as they were', async () => {
+      const f = path.join(dir, 'full.speech');
+      fs.writeFileSync(f, '我们的的任务\n');
+      const real = nodeFs.writeSync;
+      nodeFs.writeSync = () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      };
+      let r;
+      try {
+        r = await runMain(['--fix', 'full.speech'], { cwd: dir, deps: { registry: fixRegistry() } });
+      } finally {
+        nodeFs.writeSync = real;
+      }
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, 'speechlint: full.speech: cannot write the fixes: no space left on the disk\n');
+      assert.equal(fs.readFileSync(f, 'utf8'), '我们的的任务\n');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['.speechlintrc.json', 'full.speech']);
+      const again = await runMain(['--fix', 'full.speech'], { cwd: dir, deps: { registry: fixRegistry() } });
+      assert.equal(again.code, 0, 'the disk has room again: the fix is written');
+      assert.equal(fs.readFileSync(f, 'utf8'), '我们的任务\n');
+    });
+
+    it('--fix on a draft in a read-only place: the write error says write, not read', async () => {
+      const f = path.join(dir, 'ro.speech');
+      fs.writeFileSync(f, '我们的的任务\n');
+      const real = nodeFs.openSync;
+      nodeFs.openSync = (...a: Parameters<typeof fs.openSync>) => {
+        if (String(a[0]).endsWith('.speechlint-tmp')) throw Object.assign(new Error(`EACCES: permission denied, open '${String(a[0])}'`), { code: 'EACCES' });
+        return real(...a);
+      };
+      let en;
+      let zh;
+      try {
+        en = await runMain(['--fix', 'ro.speech'], { cwd: dir, deps: { registry: fixRegistry() } });
+        zh = await runMain(['--fix', 'ro.speech'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' }, deps: { registry: fixRegistry() } });
+      } finally {
+        nodeFs.openSync = real;
+      }
+      assert.equal(en.code, 2);
+      assert.equal(en.stderr, 'speechlint: ro.speech: cannot write the fixes: permission denied\n');
+      assert.equal(zh.stderr, 'speechlint: ro.speech: 无法写入修复：没有写入权限\n');
+      assert.equal(fs.readFileSync(f, 'utf8'), '我们的的任务\n');
     });
 
     it('a folder given where a file is read', async () => {

@@ -1,5 +1,6 @@
 /** The CLI's file helpers and formatting pieces, one by one. */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { detectLocale, parseArgs } from '../../server/src/cli';
@@ -7,6 +8,10 @@ import { displayWidth, formatStylish, mergeEdits, normalizeEol } from '../../ser
 import type { Finding } from '../../server/src/core/rule';
 import { decodeDraft, detectEol, encodeDraft, expandPaths, firstInvalidUtf8, writeFileAtomic } from '../../server/src/node/textfile';
 import { cleanup, tmpDir } from './helpers';
+
+/** The fs module itself (the `import * as` binding has only getters): tests patch it to fake a full disk. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodeFs = require('fs') as typeof fs;
 
 describe('CLI helpers', () => {
   describe('decodeDraft', () => {
@@ -96,6 +101,54 @@ describe('CLI helpers', () => {
       assert.throws(() => writeFileAtomic(path.join(dir, 'missing.speech'), Buffer.from('x')), /ENOENT/);
       assert.deepEqual(fs.readdirSync(dir), []);
     });
+
+    it('a write that fails half-way (disk full): the draft is whole, the temporary file removed', () => {
+      const f = path.join(dir, 'draft.speech');
+      const original = Buffer.from('同志们：\n一、总体要求\n'.repeat(1000));
+      fs.writeFileSync(f, original);
+      const real = nodeFs.writeSync;
+      let calls = 0;
+      // the first write gets half the bytes through, the second finds the disk full
+      nodeFs.writeSync = ((fd: number, data: Uint8Array, off: number, len: number) => {
+        if (calls++ === 0) return real(fd, data, off, Math.floor(len / 2));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }) as typeof fs.writeSync;
+      try {
+        assert.throws(() => writeFileAtomic(f, Buffer.from('修改后的稿子')), /ENOSPC/);
+      } finally {
+        nodeFs.writeSync = real;
+      }
+      assert.equal(calls, 2);
+      assert.deepEqual(fs.readFileSync(f), original);
+      assert.deepEqual(fs.readdirSync(dir), ['draft.speech']);
+    });
+
+    for (const when of ['writeSync', 'renameSync'] as const) {
+      it(`a process killed in ${when}: the draft on disk is the old one, never a truncated one`, () => {
+        const f = path.join(dir, 'draft.speech');
+        const original = Buffer.from('同志们：\n一、总体要求\n'.repeat(5000));
+        fs.writeFileSync(f, original);
+        const textfile = require.resolve('../../server/src/node/textfile');
+        // a child that writes a fixed draft and is killed (SIGKILL: no cleanup) mid-way
+        const script = `
+          const fs = require('fs');
+          const { writeFileAtomic } = require(${JSON.stringify(textfile)});
+          const real = fs.${when};
+          fs.${when} = (...a) => {
+            ${when === 'writeSync' ? 'real(a[0], a[1], a[2], Math.floor(a[3] / 3));' : ''}
+            process.kill(process.pid, 'SIGKILL');
+          };
+          writeFileAtomic(${JSON.stringify(f)}, Buffer.from('修改后的稿子'.repeat(10000)));
+        `;
+        const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+        assert.equal(r.signal, 'SIGKILL', r.stderr);
+        assert.deepEqual(fs.readFileSync(f), original, 'the draft is untouched');
+        // what a crash leaves is a dot-file beside the draft, never in its place
+        const left = fs.readdirSync(dir).filter((x) => x !== 'draft.speech');
+        assert.equal(left.length, 1);
+        assert.match(left[0], /^\.draft\.speech\.\d+\.[a-z0-9]+\.speechlint-tmp$/);
+      });
+    }
   });
 
   describe('expandPaths', () => {

@@ -203,14 +203,19 @@ export interface PathError {
   reason: LocalizedText;
 }
 
-export function ioReason(e: unknown): LocalizedText {
+export function ioReason(e: unknown, op: 'read' | 'write' = 'read'): LocalizedText {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
       return t('文件或文件夹不存在', 'no such file or folder');
     case 'EACCES':
     case 'EPERM':
-      return t('没有读取权限', 'permission denied');
+      return op === 'write' ? t('没有写入权限', 'permission denied') : t('没有读取权限', 'permission denied');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return t('磁盘空间不足', 'no space left on the disk');
+    case 'EROFS':
+      return t('文件系统只读', 'read-only file system');
     case 'EISDIR':
       return t('是文件夹，不是文件', 'is a folder, not a file');
     case 'ELOOP':
@@ -222,7 +227,7 @@ export function ioReason(e: unknown): LocalizedText {
       return t('打开的文件过多', 'too many open files');
     default: {
       const msg = e instanceof Error ? e.message : String(e);
-      return t(`无法读取：${msg}`, `cannot read: ${msg}`);
+      return op === 'write' ? t(msg, msg) : t(`无法读取：${msg}`, `cannot read: ${msg}`);
     }
   }
 }
