@@ -11,6 +11,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver/node';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/cap';
 import { defaultConfig } from '../../server/src/core/config';
 import { ruleDocUrl } from '../../server/src/core/docs';
 import { lint } from '../../server/src/core/lint';
@@ -427,7 +428,11 @@ describe('language server over JSON-RPC (stdio)', function () {
       codes(p, MARKER).map((d) => [offsetAt(text, d.range.start), offsetAt(text, d.range.end)]),
       expectedMarkers(text),
     );
-    assert.equal(codes(p, FIXABLE).length, (text.match(/[\u4e00-\u9fff],(?=[\u4e00-\u9fff])/g) ?? []).length);
+    // more than MAX_FINDINGS_PER_RULE: that many, then one "N more not shown"
+    const fixable = (text.match(/[\u4e00-\u9fff],(?=[\u4e00-\u9fff])/g) ?? []).length;
+    assert.ok(fixable > MAX_FINDINGS_PER_RULE);
+    assert.equal(codes(p, FIXABLE).length, MAX_FINDINGS_PER_RULE + 1);
+    assert.match(codes(p, FIXABLE)[MAX_FINDINGS_PER_RULE].message, new RegExp(`^${fixable - MAX_FINDINGS_PER_RULE} more not shown`));
     const stats = await c.request<StatsResult>(Requests.stats, { uri });
     assert.equal(stats.chars, doc.spokenChars);
     c.close(uri);
