@@ -643,8 +643,31 @@ const SERIES_RE = new RegExp(
     `(${CN}{1,3})是`, // 4
     `(${CN}{1,3})要(?![求素件点])`, // 5
   ].join('|'),
-  'g',
+  'y',
 );
+/** Characters a SERIES_RE match can start with. */
+const SERIES_FIRST = firstChars('另首其再最第零〇一二两三四五六七八九十百');
+
+function firstChars(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+
+/**
+ * The next match of the sticky `re` in `s` at or after `from`: what a global
+ * regex's exec gives (the leftmost match), but the regex is run only where a
+ * match can start (`first`), not at every character of a long draft.
+ */
+function execFrom(re: RegExp, first: Uint8Array, s: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < s.length; i++) {
+    if (first[s.charCodeAt(i)] === 0) continue;
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
 /** Characters after which a series marker starts a clause. */
 const CLAUSE_BREAK = new Set([...'。！？；：，、,;:!?“”"（()）《》【】…—'.split(''), ' ', '\t', '　']);
 const LEAD_INS = ['要', '坚持', '必须', '还要', '就是', '我们要'];
@@ -657,9 +680,10 @@ function findSeries(text: string, paragraphs: Paragraph[], allSections: Section[
     const { start, end } = p.bodySpan;
     if (end <= start) continue;
     const seg = text.slice(start, end);
-    SERIES_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = SERIES_RE.exec(seg))) {
+    let from = 0;
+    while ((m = execFrom(SERIES_RE, SERIES_FIRST, seg, from))) {
+      from = m.index + m[0].length;
       const at = m.index;
       if (!atClauseStart(seg, at, m[1] !== undefined || m[2] !== undefined)) continue;
       const abs = start + at;
@@ -764,8 +788,10 @@ const ANNOUNCE_RE = new RegExp(
     `([两二三四五六七八九十2-9])(大)([\u4e00-\u9fff]{2,6}?)(?=[”"’」』，,。；;、：:！？\\s]|$)`, // 9,10,11
     `(${CN}{1,3}|[2-9])(个)(?=[“"‘])`, // 12,13
   ].join('|'),
-  'g',
+  'y',
 );
+/** Characters an ANNOUNCE_RE match can start with. */
+const ANNOUNCE_FIRST = firstChars('讲谈强提说零〇一二两三四五六七八九十百23456789');
 
 function findAnnouncements(
   text: string,
@@ -781,9 +807,10 @@ function findAnnouncements(
     if (p.kind !== 'body' && p.kind !== 'heading' && p.kind !== 'closing') continue;
     const { start, end } = p.kind === 'heading' ? p.span : p.bodySpan;
     const seg = text.slice(start, end);
-    ANNOUNCE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = ANNOUNCE_RE.exec(seg))) {
+    let from = 0;
+    while ((m = execFrom(ANNOUNCE_RE, ANNOUNCE_FIRST, seg, from))) {
+      from = m.index + m[0].length;
       const num = m[1] ?? m[4] ?? m[7] ?? m[9] ?? m[12];
       const at = m.index;
       const numAt = at + m[0].indexOf(num, m[1] !== undefined ? 1 : 0);

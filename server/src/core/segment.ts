@@ -1,7 +1,7 @@
 /**
  * Segmentation behind a small interface. The core never imports nodejieba:
  * the server's worker and the CLI pass a `Segmenter` in (server/src/jieba.ts).
- * Tokens are mapped back to UTF-16 offsets; results are cached per paragraph
+ * Tokens are mapped back to UTF-16 offsets; the words are cached per paragraph
  * text, so an edit in one paragraph re-segments only that paragraph.
  */
 import type { SpeechDocument } from './model';
@@ -32,11 +32,11 @@ export interface Segmentation {
   topics: string[];
 }
 
-/** A bounded cache of paragraph text → token lengths. */
+/** A bounded cache of paragraph text → its words (least recently used out first). */
 export class SegmentCache {
-  private map = new Map<string, number[]>();
+  private map = new Map<string, string[]>();
   constructor(private readonly max = 20000) {}
-  get(text: string): number[] | undefined {
+  get(text: string): string[] | undefined {
     const v = this.map.get(text);
     if (v) {
       this.map.delete(text);
@@ -44,16 +44,26 @@ export class SegmentCache {
     }
     return v;
   }
-  set(text: string, lengths: number[]): void {
+  set(text: string, words: string[]): void {
     if (this.map.size >= this.max) {
       const first = this.map.keys().next();
       if (!first.done) this.map.delete(first.value);
     }
-    this.map.set(text, lengths);
+    this.map.set(text, words);
   }
   get size(): number {
     return this.map.size;
   }
+}
+
+/** Do `words`, joined, give back `text` exactly? (Compared in place, without building the joined string.) */
+function spells(words: readonly string[], text: string): boolean {
+  let pos = 0;
+  for (const w of words) {
+    if (typeof w !== 'string' || !text.startsWith(w, pos)) return false;
+    pos += w.length;
+  }
+  return pos === text.length;
 }
 
 /** Paragraph kinds whose words are checked. */
@@ -66,26 +76,26 @@ export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache
     const p = doc.paragraphs[i];
     if (!SEGMENTED.has(p.kind)) continue;
     const text = doc.text.slice(p.span.start, p.span.end);
-    let lengths = cache?.get(text);
-    if (!lengths) {
-      let words: string[];
+    let words = cache?.get(text);
+    if (!words) {
+      let cut: string[];
       try {
-        words = segmenter.cut(text);
+        cut = segmenter.cut(text);
       } catch {
-        words = [text];
+        cut = [text];
       }
-      lengths = words.map((w) => w.length);
       // jieba must give the text back; if it does not, fall back to one token per character
-      if (words.join('') !== text) lengths = Array.from(text, (ch) => ch.length);
-      cache?.set(text, lengths);
+      words = Array.isArray(cut) && spells(cut, text) ? cut : Array.from(text);
+      cache?.set(text, words);
     }
+    // the words are the token texts (no copies sliced out of the draft)
     const tokens: Token[] = [];
     let pos = p.span.start;
-    for (const len of lengths) {
-      const tok = { text: doc.text.slice(pos, pos + len), start: pos, end: pos + len };
+    for (const w of words) {
+      const tok = { text: w, start: pos, end: pos + w.length };
       tokens.push(tok);
       all.push(tok);
-      pos += len;
+      pos += w.length;
     }
     paragraphs.push({ paragraph: i, tokens });
   }

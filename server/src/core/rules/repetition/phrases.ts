@@ -191,7 +191,7 @@ function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
       clause[pos] = cur;
       minor[cur].to = pos + 1;
       major[maj].to = pos + 1;
-      clauseLen[cur] += tt.toks[pos].end - tt.toks[pos].start;
+      clauseLen[cur] += tt.end[pos] - tt.start[pos];
       if ((fl & (HAN | QUOTED | RESIDUE)) === HAN) ok[pos] = 1;
     }
     segments.push(paraSegments);
@@ -320,9 +320,137 @@ interface Unit {
 
 const FILLER_SET: ReadonlySet<string> = new Set(FILLERS);
 
-interface TrieNode {
-  next?: Map<number, TrieNode>;
-  unit?: Unit;
+/**
+ * The phrase trie of collectUnits: nodes are ints (0..W-1 are the start words
+ * themselves), children are found through an open-addressing table on
+ * (parent, word), and each node's occurrences (first and last token) are a
+ * linked list. A node's occurrences never overlap: one that starts before the
+ * last one ended is skipped.
+ */
+class PhraseTrie {
+  private nodes: number;
+  // child table
+  private cap = 1 << 16;
+  private keyParent = new Int32Array(this.cap).fill(-1);
+  private keyWord = new Int32Array(this.cap);
+  private value = new Int32Array(this.cap);
+  private used = 0;
+  // per node
+  private head: Int32Array;
+  private tail: Int32Array;
+  private count: Int32Array;
+  private lastEnd: Int32Array;
+  private seq: Int32Array;
+  private seqNext = 0;
+  // occurrences
+  private occFirst = new Int32Array(1024);
+  private occLast = new Int32Array(1024);
+  private occNext = new Int32Array(1024);
+  private occs = 0;
+
+  constructor(private readonly roots: number) {
+    this.nodes = roots;
+    const size = Math.max(1024, roots * 2);
+    this.head = new Int32Array(size).fill(-1);
+    this.tail = new Int32Array(size).fill(-1);
+    this.count = new Int32Array(size);
+    this.lastEnd = new Int32Array(size).fill(-1);
+    this.seq = new Int32Array(size).fill(-1);
+  }
+
+  private static hash(parent: number, word: number): number {
+    return Math.imul(parent, 0x9e3779b1) ^ Math.imul(word + 0x7f4a7c15, 0x85ebca6b);
+  }
+
+  child(parent: number, word: number): number {
+    if (this.used * 2 >= this.cap) this.growTable();
+    const mask = this.cap - 1;
+    let h = PhraseTrie.hash(parent, word) & mask;
+    while (this.keyParent[h] !== -1) {
+      if (this.keyParent[h] === parent && this.keyWord[h] === word) return this.value[h];
+      h = (h + 1) & mask;
+    }
+    const node = this.nodes++;
+    if (node >= this.head.length) this.growNodes();
+    this.keyParent[h] = parent;
+    this.keyWord[h] = word;
+    this.value[h] = node;
+    this.used++;
+    return node;
+  }
+
+  occurrence(node: number, first: number, last: number): void {
+    if (this.lastEnd[node] >= first) return; // overlapping occurrence
+    if (this.seq[node] < 0) this.seq[node] = this.seqNext++;
+    if (this.occs >= this.occFirst.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.occFirst = grow(this.occFirst);
+      this.occLast = grow(this.occLast);
+      this.occNext = grow(this.occNext);
+    }
+    const o = this.occs++;
+    this.occFirst[o] = first;
+    this.occLast[o] = last;
+    this.occNext[o] = -1;
+    if (this.tail[node] >= 0) this.occNext[this.tail[node]] = o;
+    else this.head[node] = o;
+    this.tail[node] = o;
+    this.count[node]++;
+    this.lastEnd[node] = last;
+  }
+
+  /** Nodes with at least `min` occurrences, in the order of their first occurrence. */
+  phrases(min: number): number[] {
+    const out: number[] = [];
+    for (let node = this.roots; node < this.nodes; node++) if (this.count[node] >= min) out.push(node);
+    return out.sort((a, b) => this.seq[a] - this.seq[b]);
+  }
+
+  occurrencesOf(node: number): { first: number[]; last: number[] } {
+    const first: number[] = [];
+    const last: number[] = [];
+    for (let o = this.head[node]; o >= 0; o = this.occNext[o]) {
+      first.push(this.occFirst[o]);
+      last.push(this.occLast[o]);
+    }
+    return { first, last };
+  }
+
+  private growTable(): void {
+    const oldP = this.keyParent;
+    const oldW = this.keyWord;
+    const oldV = this.value;
+    this.cap *= 2;
+    this.keyParent = new Int32Array(this.cap).fill(-1);
+    this.keyWord = new Int32Array(this.cap);
+    this.value = new Int32Array(this.cap);
+    const mask = this.cap - 1;
+    for (let k = 0; k < oldP.length; k++) {
+      if (oldP[k] === -1) continue;
+      let h = PhraseTrie.hash(oldP[k], oldW[k]) & mask;
+      while (this.keyParent[h] !== -1) h = (h + 1) & mask;
+      this.keyParent[h] = oldP[k];
+      this.keyWord[h] = oldW[k];
+      this.value[h] = oldV[k];
+    }
+  }
+
+  private growNodes(): void {
+    const grow = (a: Int32Array, fill: number) => {
+      const b = new Int32Array(a.length * 2).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.head = grow(this.head, -1);
+    this.tail = grow(this.tail, -1);
+    this.count = grow(this.count, 0);
+    this.lastEnd = grow(this.lastEnd, -1);
+    this.seq = grow(this.seq, -1);
+  }
 }
 
 /** Is the token usable in a unit: Han, not quoted, not residue. Runs of such tokens never cross a clause break. */
@@ -331,7 +459,7 @@ function usable(flags: Uint8Array, i: number): boolean {
 }
 
 function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window: number): Unit[] {
-  const { n, id, words, flags, toks, segPara, paraBlock } = tt;
+  const { n, id, words, flags, segPara, paraBlock, start: tStart, end: tEnd } = tt;
   const W = words.length;
   // usable positions grouped by word (counting sort)
   const count = new Int32Array(W + 1);
@@ -350,9 +478,9 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
     let best = 0;
     let lo = a;
     for (let hi = a; hi < b; hi++) {
-      const e = toks[pos[hi]].end;
+      const e = tEnd[pos[hi]];
       const blk = paraBlock[segPara[pos[hi]]];
-      while (e - toks[pos[lo]].start > window || paraBlock[segPara[pos[lo]]] !== blk) lo++;
+      while (e - tStart[pos[lo]] > window || paraBlock[segPara[pos[lo]]] !== blk) lo++;
       if (hi - lo + 1 > best) best = hi - lo + 1;
     }
     dense[w] = best;
@@ -368,14 +496,15 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
     }
     out.push(u);
   }
-  // phrases: only through words dense enough on their own
-  const root = new Map<number, TrieNode>();
-  const phraseUnits: Unit[] = [];
+  // phrases: only through words dense enough on their own. A trie of word ids in flat arrays
+  // (node = a path from a start word; child found through an open-addressing table on
+  // (parent, word)), occurrences in linked lists; units are built at the end, only for
+  // phrases seen at least minCount times, in the order their first occurrence was seen.
+  const trie = new PhraseTrie(W);
   for (let i = 0; i < n; i++) {
     const wi = id[i];
     if (dense[wi] < minCount || !(kind[wi] & K_BOUND) || !usable(flags, i)) continue;
-    let node = root.get(wi);
-    if (!node) root.set(wi, (node = {}));
+    let node = wi; // the root node of a start word is the word id itself
     let len = words[wi].length;
     let content = (kind[wi] & K_CONTENT) !== 0;
     for (let j = i + 1; j < n && j - i < MAX_WORDS; j++) {
@@ -383,30 +512,22 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
       if (dense[wj] < minCount || wj === id[j - 1] || !usable(flags, j)) break;
       len += words[wj].length;
       if (len > MAX_CHARS) break;
-      node.next ??= new Map();
-      let child: TrieNode | undefined = node.next.get(wj);
-      if (!child) node.next.set(wj, (child = {}));
-      node = child;
+      node = trie.child(node, wj);
       const kj = kind[wj];
       if (kj & K_CONTENT) content = true;
-      if (content && len >= 4 && kj & K_BOUND) {
-        let u = node.unit;
-        if (!u) {
-          let text = '';
-          let wording = false;
-          for (let k = i; k <= j; k++) {
-            text += words[id[k]];
-            if (kind[id[k]] & K_WORDING) wording = true;
-          }
-          node.unit = u = { text, words: j - i + 1, wording, dense: 0, first: [], last: [] };
-          phraseUnits.push(u);
-        }
-        const k = u.last.length;
-        if (k > 0 && u.last[k - 1] >= i) continue; // overlapping occurrence
-        u.first.push(i);
-        u.last.push(j);
-      }
+      if (content && len >= 4 && kj & K_BOUND) trie.occurrence(node, i, j);
     }
+  }
+  const phraseUnits: Unit[] = [];
+  for (const node of trie.phrases(minCount)) {
+    const { first, last } = trie.occurrencesOf(node);
+    let text = '';
+    let wording = false;
+    for (let k = first[0]; k <= last[0]; k++) {
+      text += words[id[k]];
+      if (kind[id[k]] & K_WORDING) wording = true;
+    }
+    phraseUnits.push({ text, words: last[0] - first[0] + 1, wording, dense: 0, first, last });
   }
   for (const u of phraseUnits) {
     if (u.first.length < minCount) continue;
@@ -418,13 +539,13 @@ function collectUnits(tt: TokenTable, kind: Uint8Array, minCount: number, window
 
 /** The most occurrences of a unit inside any window (a cheap upper bound before the deliberate ones are removed). */
 function densest(tt: TokenTable, u: Unit, window: number): number {
-  const { toks, segPara, paraBlock } = tt;
+  const { segPara, paraBlock } = tt;
   let best = 0;
   let i = 0;
   for (let j = 0; j < u.first.length; j++) {
-    const e = toks[u.last[j]].end;
+    const e = tt.end[u.last[j]];
     const blk = paraBlock[segPara[u.first[j]]];
-    while (e - toks[u.first[i]].start > window || paraBlock[segPara[u.first[i]]] !== blk) i++;
+    while (e - tt.start[u.first[i]] > window || paraBlock[segPara[u.first[i]]] !== blk) i++;
     if (j - i + 1 > best) best = j - i + 1;
   }
   return best;
@@ -540,8 +661,8 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     }
     if (idx.length < minCount) continue;
     const own = ownThreshold(u, minCount);
-    const start = (x: number) => f.tt.toks[u.first[idx[x]]].start;
-    const end = (x: number) => f.tt.toks[u.last[idx[x]]].end;
+    const start = (x: number) => f.tt.start[u.first[idx[x]]];
+    const end = (x: number) => f.tt.end[u.last[idx[x]]];
     const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
     const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
     let i = 0;

@@ -47,6 +47,9 @@ export interface TokenTable {
   toks: Token[];
   /** interned token text */
   id: Int32Array;
+  /** token offsets, flat (the hot loops walk tokens by word: no object per access) */
+  start: Int32Array;
+  end: Int32Array;
   words: string[];
   flags: Uint8Array;
   /** document paragraph index of a token */
@@ -81,6 +84,8 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
   // Segmentation.tokens is the paragraphs' tokens in order; rebuild only if it is not
   const toks: Token[] = seg.tokens.length === n ? (seg.tokens as Token[]) : seg.paragraphs.flatMap((p) => p.tokens);
   const id = new Int32Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
   const flags = new Uint8Array(n);
   const segPara = new Int32Array(n);
   const paraFrom = new Int32Array(seg.paragraphs.length);
@@ -142,6 +147,8 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
       const t = ts[k];
       const s = t.text;
       segPara[pos] = pi;
+      start[pos] = t.start;
+      end[pos] = t.end;
       id[pos] = intern(s);
       let all = C_HAN | C_BLANK;
       let any = 0;
@@ -180,7 +187,7 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     return byText.get(text) ?? -1;
   };
   const para = (i: number) => seg.paragraphs[segPara[i]].paragraph;
-  const table: TokenTable = { n, toks, id, words, flags, para, segPara, paraFrom, paraTo, paraBlock, idOf };
+  const table: TokenTable = { n, toks, id, start, end, words, flags, para, segPara, paraFrom, paraTo, paraBlock, idOf };
   cache.set(seg, table);
   return table;
 }
