@@ -20,7 +20,7 @@ import { parse } from './core/parse';
 import type { PhraseCluster } from './core/rules/repetition/phrases';
 import { SegmentCache, segmentDocument } from './core/segment';
 import type { Segmentation, Segmenter } from './core/segment';
-import { addUserDictionary, loadJieba } from './node/jieba';
+import { addUserDictionary, loadJieba, prepareKeywords } from './node/jieba';
 import { createServerRegistry } from './rules-source';
 import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
 import { capRelated } from './worker-protocol';
@@ -76,6 +76,8 @@ function ensureJieba(): Segmenter | undefined {
     loadError = r.segmenter ? undefined : r.status.error ?? 'unknown error';
   }
   send({ type: 'ready', ok: !loadError, error: loadError, ms: Date.now() - t });
+  // the idf table, so that topic keywords come from the words already cut (no second cut of each draft)
+  if (segmenter) prepareKeywords();
   return segmenter;
 }
 

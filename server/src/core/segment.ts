@@ -11,6 +11,12 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Keywords of a text by TF-IDF, best first. */
   keywords(text: string, top: number): { word: string; weight: number }[];
+  /**
+   * Optional: the same keywords as `keywords(text)`, from the words `cut`
+   * gave for the text's paragraphs (so the text is not cut a second time).
+   * Undefined when it cannot tell: `keywords` is asked instead.
+   */
+  keywordsOfWords?(paragraphs: readonly (readonly string[])[], top: number): { word: string; weight: number }[] | undefined;
 }
 
 export interface Token {
@@ -69,25 +75,38 @@ function spells(words: readonly string[], text: string): boolean {
 /** Paragraph kinds whose words are checked. */
 const SEGMENTED = new Set(['body', 'heading', 'closing']);
 
+/** Word lists that are the one-token-per-character fallback, not the segmenter's words. */
+const fallbacks = new WeakSet<string[]>();
+
+/** The segmenter's words of a text, or the fallback (marked) when it fails or does not give the text back. */
+function cutText(segmenter: Segmenter, text: string): string[] {
+  let cut: string[];
+  try {
+    cut = segmenter.cut(text);
+  } catch {
+    cut = [text];
+  }
+  if (Array.isArray(cut) && spells(cut, text)) return cut;
+  const chars = Array.from(text);
+  fallbacks.add(chars);
+  return chars;
+}
+
 export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache?: SegmentCache, topicCount = 8): Segmentation {
   const paragraphs: ParagraphTokens[] = [];
   const all: Token[] = [];
+  const cuts: string[][] = [];
   for (let i = 0; i < doc.paragraphs.length; i++) {
     const p = doc.paragraphs[i];
     if (!SEGMENTED.has(p.kind)) continue;
     const text = doc.text.slice(p.span.start, p.span.end);
     let words = cache?.get(text);
     if (!words) {
-      let cut: string[];
-      try {
-        cut = segmenter.cut(text);
-      } catch {
-        cut = [text];
-      }
-      // jieba must give the text back; if it does not, fall back to one token per character
-      words = Array.isArray(cut) && spells(cut, text) ? cut : Array.from(text);
+      // jieba must give the text back; if it does not, one token per character
+      words = cutText(segmenter, text);
       cache?.set(text, words);
     }
+    cuts.push(words);
     // the words are the token texts (no copies sliced out of the draft)
     const tokens: Token[] = [];
     let pos = p.span.start;
@@ -101,11 +120,22 @@ export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache
   }
   let topics: string[] = [];
   try {
-    const body = doc.paragraphs
-      .filter((p) => SEGMENTED.has(p.kind) || p.kind === 'title')
-      .map((p) => doc.text.slice(p.span.start, p.span.end))
-      .join('\n');
-    topics = body ? segmenter.keywords(body, topicCount).map((k) => k.word) : [];
+    const texts = doc.paragraphs.filter((p) => SEGMENTED.has(p.kind) || p.kind === 'title').map((p) => doc.text.slice(p.span.start, p.span.end));
+    if (texts.length > 1 || (texts.length === 1 && texts[0] !== '')) {
+      // from the words already cut (the titles cut here), unless a paragraph fell back to characters
+      let fromWords: { word: string }[] | undefined;
+      if (segmenter.keywordsOfWords && !cuts.some((w) => fallbacks.has(w))) {
+        const titles = doc.paragraphs.filter((p) => p.kind === 'title').map((p) => cutText(segmenter, doc.text.slice(p.span.start, p.span.end)));
+        if (!titles.some((w) => fallbacks.has(w))) {
+          try {
+            fromWords = segmenter.keywordsOfWords([...cuts, ...titles], topicCount);
+          } catch {
+            fromWords = undefined;
+          }
+        }
+      }
+      topics = (fromWords ?? segmenter.keywords(texts.join('\n'), topicCount)).map((k) => k.word);
+    }
   } catch {
     topics = [];
   }
