@@ -607,8 +607,7 @@ function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
   const checked = checkDraft(st, f.display, f.abs, path.dirname(f.abs), decoded.text, decoded.eol);
   if (checked.report.output !== undefined) {
     try {
-      const now = fs.statSync(f.abs);
-      if (before && (now.mtimeMs !== before.mtimeMs || now.size !== before.size)) {
+      if (changedOnDisk(f.abs, before, bytes)) {
         errLine(st, f.display, t('检查期间文件被修改，未写入修复', 'the file changed on disk while it was being checked; fixes not written'));
       } else {
         writeFileAtomic(f.abs, encodeDraft(checked.report.output, decoded.bom));
@@ -622,6 +621,17 @@ function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
     }
   }
   return checked.report;
+}
+
+/**
+ * Did the draft change since it was read? Size and mtime first, then the
+ * bytes themselves: a save of the same size within the file system's mtime
+ * granularity (2 s on FAT, a typo fixed in place) leaves both unchanged.
+ */
+function changedOnDisk(abs: string, before: fs.Stats | undefined, bytes: Uint8Array): boolean {
+  const now = fs.statSync(abs);
+  if (before && (now.mtimeMs !== before.mtimeMs || now.size !== before.size)) return true;
+  return !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(fs.readFileSync(abs));
 }
 
 function writeReport(out: OutStream, reports: readonly FileReport[], format: Format, locale: Locale, color: boolean): void {

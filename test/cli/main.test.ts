@@ -95,6 +95,23 @@ describe('speechlint main() in-process', () => {
       assert.equal(fs.readFileSync(f, 'utf8'), '我们的的任务\n另一个编辑器写入的内容\n');
     });
 
+    it('never writes over a save of the same size with the same modification time (coarse file-system clocks)', async () => {
+      const f = path.join(dir, 'same.speech');
+      fs.writeFileSync(f, '我们的的任务\n');
+      const t = 1700000000; // whole seconds, as a FAT clock keeps them
+      fs.utimesSync(f, t, t);
+      const readFile = (p: string) => {
+        const bytes = fs.readFileSync(p);
+        fs.writeFileSync(p, '我们的的任侮\n'); // a typo fixed in place: same byte count
+        fs.utimesSync(p, t, t); // within the clock's granularity: the same mtime
+        return bytes;
+      };
+      const r = await runMain(['--fix', 'same.speech'], { cwd: dir, deps: { registry: fixRegistry(), readFile } });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^speechlint: same\.speech: the file changed on disk while it was being checked; fixes not written$/m);
+      assert.equal(fs.readFileSync(f, 'utf8'), '我们的的任侮\n');
+    });
+
     it('with --stdin prints the fixed draft to stdout and the report to stderr', async () => {
       const r = await runMain(['--stdin', '--stdin-filename', 'x.speech', '--fix'], {
         cwd: dir,
