@@ -10,6 +10,7 @@ import { Requests } from '../../server/src/protocol';
 import { countSpokenChars } from '../../server/src/core/text';
 import type { ClientHost } from './client';
 import { fromRange } from './convert';
+import { Debounce } from './debounce';
 import { placeholderCountFromDiagnostics } from './placeholders';
 import { effectiveRate, secondsFor, statusTexts, type StatusInput } from './status-format';
 import type { StatusBarSnapshot } from './test-api';
@@ -25,7 +26,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly placeholders: vscode.StatusBarItem;
   private readonly mode: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly updater = new Debounce(() => void this.update());
   private seq = 0;
   /** The server's last whole-document count per uri (the selection's stats do not change it). */
   private readonly serverPlaceholders = new Map<string, number>();
@@ -77,11 +78,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.update();
-    }, delay);
+    this.updater.schedule(delay);
   }
 
   private visible = false;
@@ -163,7 +160,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.updater.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

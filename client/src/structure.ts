@@ -15,6 +15,7 @@ import { outlineText } from '../../server/src/core/outline-text';
 import { chartHtml } from './chart-html';
 import type { ClientHost } from './client';
 import { toRange } from './convert';
+import { Debounce } from './debounce';
 import {
   buildElements,
   contains,
@@ -51,7 +52,7 @@ export class OutlineSource implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   document: vscode.TextDocument | undefined;
   outline: OutlineResult | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly updater = new Debounce(() => void this.update());
   private seq = 0;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last outline of recently shown drafts: switching back shows it at once (when still current). */
@@ -102,11 +103,7 @@ export class OutlineSource implements vscode.Disposable {
   }
 
   schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.update();
-    }, delay);
+    this.updater.schedule(delay);
   }
 
   /** Ask the server now (after a move, the caller waits for it). */
@@ -128,7 +125,7 @@ export class OutlineSource implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.updater.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -222,7 +219,7 @@ export class StructureViews implements vscode.Disposable {
   readonly provider: StructureProvider;
   private readonly view: vscode.TreeView<StructureElement>;
   private readonly disposables: vscode.Disposable[] = [];
-  private cursorTimer: NodeJS.Timeout | undefined;
+  private readonly cursorFollower = new Debounce(() => this.followCursor());
   private chart: vscode.WebviewPanel | undefined;
   private chartNonce = '';
   private chartHtml = '';
@@ -279,11 +276,7 @@ export class StructureViews implements vscode.Disposable {
   }
 
   private scheduleFollow(): void {
-    if (this.cursorTimer) clearTimeout(this.cursorTimer);
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = undefined;
-      this.followCursor();
-    }, CURSOR_DELAY_MS);
+    this.cursorFollower.schedule(CURSOR_DELAY_MS);
   }
 
   /** Reveal the node under the cursor, without taking the focus. */
@@ -416,7 +409,7 @@ export class StructureViews implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorFollower.dispose();
     this.chart?.dispose();
     for (const d of this.disposables) d.dispose();
   }

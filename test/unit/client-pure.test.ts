@@ -8,6 +8,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { LspRange, OutlineNode, PlaceholderItem } from '../../server/src/protocol';
 import { rowAtLine, rowsFromOutline, rowsFromSymbols, type SymbolLike } from '../../client/src/breakdown-model';
+import { Debounce } from '../../client/src/debounce';
 import {
   DEFAULT_LANGUAGES,
   documentSelectorFor,
@@ -342,5 +343,36 @@ describe('client: settings sent to the server', () => {
     assert.equal(isUserSet(undefined), false);
     assert.equal(isUserSet({}), false);
     assert.equal(isUserSet({ globalLanguageValue: false }), true);
+  });
+});
+
+describe('client: Debounce (the status bar, the outline and the cursor follower)', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  it('runs once, after the last of a burst of schedules', async () => {
+    let runs = 0;
+    const d = new Debounce(() => runs++);
+    d.schedule(0);
+    d.schedule(0);
+    d.schedule(0);
+    assert.equal(runs, 0, 'not at once');
+    await tick();
+    assert.equal(runs, 1);
+    d.schedule(0);
+    await tick();
+    assert.equal(runs, 2, 'and again when scheduled again');
+  });
+
+  it('cancel and dispose drop the call waiting', async () => {
+    let runs = 0;
+    const d = new Debounce(() => runs++);
+    d.schedule(0);
+    d.cancel();
+    await tick();
+    assert.equal(runs, 0);
+    d.schedule(0);
+    d.dispose();
+    await tick();
+    assert.equal(runs, 0);
   });
 });
