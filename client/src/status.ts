@@ -30,8 +30,8 @@ export class StatusBar implements vscode.Disposable {
   private seq = 0;
   /** The server's last whole-document count per uri (the selection's stats do not change it). */
   private readonly serverPlaceholders = new Map<string, number>();
-  /** The last mode the server reported (it may come from .speechlintrc.json). */
-  private serverMode: 'draft' | 'final' | undefined;
+  /** The mode the server last reported per uri (it may come from the draft's .speechlintrc.json). */
+  private readonly serverModes = new Map<string, 'draft' | 'final'>();
 
   constructor(private readonly host: ClientHost) {
     this.main = vscode.window.createStatusBarItem('speechlint.length', vscode.StatusBarAlignment.Right, 103);
@@ -52,9 +52,13 @@ export class StatusBar implements vscode.Disposable {
         if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
         // the server's count is for the old text: until it counts again, the diagnostics' count stands in
-        if (e.contentChanges.length > 0) this.serverPlaceholders.delete(e.document.uri.toString());
-        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.schedule(this.typingDelay());
+        this.serverPlaceholders.delete(e.document.uri.toString());
+        if (e.document !== vscode.window.activeTextEditor?.document) return;
+        // an answer still on its way is for the old text: it must not overwrite what the next update shows
+        this.seq++;
+        this.schedule(this.typingDelay());
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const doc = vscode.window.activeTextEditor?.document;
@@ -62,11 +66,14 @@ export class StatusBar implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('speechlint')) {
-          this.serverMode = undefined;
+          this.serverModes.clear();
           this.schedule(0);
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.serverPlaceholders.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.serverPlaceholders.delete(d.uri.toString());
+        this.serverModes.delete(d.uri.toString());
+      }),
       host.onDidChangeState(() => this.schedule(0)),
     );
     this.schedule(0);
@@ -111,14 +118,13 @@ export class StatusBar implements vscode.Disposable {
     let chars = 0;
     if (selection) for (const s of selections) chars += countSpokenChars(doc.getText(s));
     else chars = countSpokenChars(doc.getText());
-    const configMode = config.get<string>('mode') === 'final' ? 'final' : 'draft';
     const local: StatusInput = {
       chars,
       seconds: secondsFor(chars, rate),
       speakingRate: rate,
       selection,
       placeholders: this.serverPlaceholders.get(uri) ?? (this.host.running ? placeholderCountFromDiagnostics(doc) : undefined),
-      mode: this.serverMode ?? configMode,
+      mode: this.currentMode(doc),
     };
     this.render(local);
 
@@ -127,14 +133,14 @@ export class StatusBar implements vscode.Disposable {
     const stats = await this.host.request<StatsResult>(Requests.stats, params);
     if (seq !== this.seq || !validStats(stats)) return;
     if (!selection && Number.isFinite(stats.placeholders)) this.serverPlaceholders.set(uri, stats.placeholders);
-    if (stats.mode === 'draft' || stats.mode === 'final') this.serverMode = stats.mode;
+    if (stats.mode === 'draft' || stats.mode === 'final') this.serverModes.set(uri, stats.mode);
     this.render({
       chars: stats.chars,
       seconds: stats.seconds,
       speakingRate: Number.isFinite(stats.speakingRate) ? stats.speakingRate : rate,
       selection,
       placeholders: selection ? local.placeholders ?? this.serverPlaceholders.get(uri) : stats.placeholders,
-      mode: this.serverMode ?? configMode,
+      mode: this.currentMode(doc),
     });
   }
 
@@ -153,9 +159,10 @@ export class StatusBar implements vscode.Disposable {
     this.visible = true;
   }
 
-  /** The mode shown (the server's when known). */
+  /** The mode of this draft as shown (the server's when known). */
   currentMode(doc?: vscode.TextDocument): 'draft' | 'final' {
-    if (this.serverMode) return this.serverMode;
+    const known = doc && this.serverModes.get(doc.uri.toString());
+    if (known) return known;
     return vscode.workspace.getConfiguration('speechlint', doc?.uri).get<string>('mode') === 'final' ? 'final' : 'draft';
   }
 
