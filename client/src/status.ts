@@ -17,6 +17,14 @@ import type { StatusBarSnapshot } from './test-api';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
+/** The non-empty selections, as a key that changes when one is made, changed or dropped. */
+function selectionKey(selections: readonly vscode.Selection[]): string {
+  return selections
+    .filter((s) => !s.isEmpty)
+    .map((s) => `${s.start.line}:${s.start.character}-${s.end.line}:${s.end.character}`)
+    .join(',');
+}
+
 function validStats(s: StatsResult | undefined): s is StatsResult {
   return !!s && Number.isFinite(s.chars) && Number.isFinite(s.seconds);
 }
@@ -32,6 +40,10 @@ export class StatusBar implements vscode.Disposable {
   private readonly serverPlaceholders = new Map<string, number>();
   /** The mode the server last reported per uri (it may come from the draft's .speechlintrc.json). */
   private readonly serverModes = new Map<string, 'draft' | 'final'>();
+  /** The draft whose numbers the items show. */
+  private shown: string | undefined;
+  /** The non-empty selections of the last update (a caret moving through the text changes nothing shown). */
+  private selectionKey = '';
 
   constructor(private readonly host: ClientHost) {
     this.main = vscode.window.createStatusBarItem('speechlint.length', vscode.StatusBarAlignment.Right, 103);
@@ -49,7 +61,8 @@ export class StatusBar implements vscode.Disposable {
       this.mode,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor) this.schedule(150);
+        if (e.textEditor !== vscode.window.activeTextEditor || selectionKey(e.selections) === this.selectionKey) return;
+        this.schedule(150);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -92,6 +105,7 @@ export class StatusBar implements vscode.Disposable {
 
   private hide(): void {
     this.visible = false;
+    this.shown = undefined;
     this.main.hide();
     this.placeholders.hide();
     this.mode.hide();
@@ -114,37 +128,44 @@ export class StatusBar implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('speechlint', doc.uri);
     const rate = effectiveRate(config.get('speakingRate'));
     const selections = editor.selections.filter((s) => !s.isEmpty);
+    this.selectionKey = selectionKey(selections);
     const selection = selections.length > 0;
-    let chars = 0;
-    if (selection) for (const s of selections) chars += countSpokenChars(doc.getText(s));
-    else chars = countSpokenChars(doc.getText());
-    const local: StatusInput = {
-      chars,
-      seconds: secondsFor(chars, rate),
-      speakingRate: rate,
-      selection,
-      placeholders: this.serverPlaceholders.get(uri) ?? (this.host.running ? placeholderCountFromDiagnostics(doc) : undefined),
-      mode: this.currentMode(doc),
+    // the whole draft's count (a selection's own count is not shown): the server's, else the diagnostics'
+    const placeholders = () => this.serverPlaceholders.get(uri) ?? (this.host.running ? placeholderCountFromDiagnostics(doc) : undefined);
+    const countHere = (): StatusInput => {
+      let chars = 0;
+      if (selection) for (const s of selections) chars += countSpokenChars(doc.getText(s));
+      else chars = countSpokenChars(doc.getText());
+      return { chars, seconds: secondsFor(chars, rate), speakingRate: rate, selection, placeholders: placeholders(), mode: this.currentMode(doc) };
     };
-    this.render(local);
+    // Counted here at once when the items show another draft or no server answers. Otherwise they keep
+    // the server's last numbers until it answers: the count here includes the web residue the server
+    // leaves out, and showing it first made the number jump on every update.
+    const countedHere = this.shown !== uri || !this.host.running;
+    if (countedHere) this.render(uri, countHere());
 
     const params: StatsParams = { uri };
     if (selection) params.ranges = selections.map((s) => fromRange(s));
     const stats = await this.host.request<StatsResult>(Requests.stats, params);
-    if (seq !== this.seq || !validStats(stats)) return;
+    if (seq !== this.seq) return;
+    if (!validStats(stats)) {
+      if (!countedHere) this.render(uri, countHere());
+      return;
+    }
     if (!selection && Number.isFinite(stats.placeholders)) this.serverPlaceholders.set(uri, stats.placeholders);
     if (stats.mode === 'draft' || stats.mode === 'final') this.serverModes.set(uri, stats.mode);
-    this.render({
+    this.render(uri, {
       chars: stats.chars,
       seconds: stats.seconds,
       speakingRate: Number.isFinite(stats.speakingRate) ? stats.speakingRate : rate,
       selection,
-      placeholders: selection ? local.placeholders ?? this.serverPlaceholders.get(uri) : stats.placeholders,
+      placeholders: selection ? placeholders() : stats.placeholders,
       mode: this.currentMode(doc),
     });
   }
 
-  private render(input: StatusInput): void {
+  private render(uri: string, input: StatusInput): void {
+    this.shown = uri;
     const s = statusTexts(input, t);
     this.main.text = s.main;
     this.main.tooltip = s.mainTooltip;
