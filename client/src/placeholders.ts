@@ -150,7 +150,7 @@ export async function fillPlaceholder(host: ClientHost): Promise<void> {
     text = i >= 0 ? items[i].text : '';
     viaServer = true;
   }
-  ranges = ranges.filter((r) => !text || doc.getText(toRange(r)) === text);
+  ranges = ranges.filter((r) => holds(doc, [r], text));
   if (ranges.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a placeholder (XX, ×, 某某 …) to fill it.'));
     return;
@@ -178,26 +178,41 @@ export async function fillPlaceholder(host: ClientHost): Promise<void> {
   if (value === undefined) return;
 
   if (viaServer) {
+    // the server fills the placeholder at the cursor's old position: only while it is still there
+    if (!holds(doc, ranges, text)) return gone(text);
     const ok = await host.executeServerCommand(ServerCommands.fillPlaceholder, [doc.uri.toString(), pos.line, pos.character, value]);
-    if (!ok) await replaceRanges(doc, ranges, value);
+    if (!ok) await replaceRanges(doc, ranges, text, value);
     return;
   }
   if (doc.version !== version) {
     // the draft changed while the box was open: ask again where the placeholder is
     const again = await preview(host, doc, ranges[0] ? toRange(ranges[0]).start : pos);
-    const fresh = (again?.ranges ?? []).filter((r) => doc.getText(toRange(r)) === text);
-    if (fresh.length === 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed and “{0}” is no longer there; nothing was replaced.', text));
-      return;
-    }
-    ranges = fresh;
+    ranges = (again?.ranges ?? []).filter((r) => holds(doc, [r], text));
+    if (ranges.length === 0) return gone(text);
   }
-  const n = await replaceRanges(doc, ranges, value);
+  const n = await replaceRanges(doc, ranges, text, value);
   if (n > 0) vscode.window.setStatusBarMessage(vscode.l10n.t('Filled {0} occurrence(s) of “{1}”.', n, text), 4000);
 }
 
-/** One WorkspaceEdit, one undo step. Returns the number of ranges replaced (0 when the edit was refused). */
-async function replaceRanges(doc: vscode.TextDocument, ranges: readonly LspRange[], value: string): Promise<number> {
+/** Does every range still hold the placeholder's text? */
+function holds(doc: vscode.TextDocument, ranges: readonly LspRange[], text: string): boolean {
+  return ranges.every((r) => !text || doc.getText(toRange(r)) === text);
+}
+
+function gone(text: string): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('The draft changed and “{0}” is no longer there; nothing was replaced.', text));
+}
+
+/**
+ * One WorkspaceEdit, one undo step, applied only while every range still
+ * holds `text` (the draft may have changed since they were found). Returns
+ * the number of ranges replaced (0 when nothing was).
+ */
+async function replaceRanges(doc: vscode.TextDocument, ranges: readonly LspRange[], text: string, value: string): Promise<number> {
+  if (!holds(doc, ranges, text)) {
+    gone(text);
+    return 0;
+  }
   const edit = new vscode.WorkspaceEdit();
   for (const r of ranges) edit.replace(doc.uri, toRange(r), value);
   const ok = await vscode.workspace.applyEdit(edit);
