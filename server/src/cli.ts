@@ -29,7 +29,7 @@ import type { DraftFile } from './node/textfile';
 import { decodeDraft, encodeDraft, expandPaths, ioReason, writeFileAtomic } from './node/textfile';
 
 export interface OutStream {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 
@@ -550,6 +550,9 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     const decoded = decodeDraft(bytes);
     if (!decoded.ok) {
       errLine(st, display, decoded.reason);
+      // with --fix, stdout carries the draft: give it back as it came, so that a
+      // filter (Vim's :%!, an editor's format-on-save) never replaces it with nothing
+      if (opts.fix) io.stdout.write(bytes);
       return 2;
     }
     const docDir = name !== undefined ? path.dirname(abs) : io.cwd;
@@ -571,7 +574,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
   const origWrite = io.stderr.write.bind(io.stderr);
   const stderrWithProgress: OutStream = {
     isTTY: io.stderr.isTTY,
-    write: (s: string) => {
+    write: (s) => {
       progress.clear();
       return origWrite(s);
     },

@@ -18,6 +18,11 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface MainResult extends RunResult {
+  /** stdout as bytes (main() may write a draft it could not decode back as it came). */
+  stdoutBytes: Buffer;
+}
+
 /** A fresh temporary folder (removed by `cleanup`). */
 export function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'speechlint-cli-'));
@@ -46,18 +51,19 @@ export function runBin(args: string[], opts: { cwd?: string; input?: string | Bu
 export async function runMain(
   args: string[],
   opts: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string | undefined>; stdoutTTY?: boolean; stderrTTY?: boolean; deps?: CliDeps } = {},
-): Promise<RunResult> {
-  let stdout = '';
+): Promise<MainResult> {
+  const out: Buffer[] = [];
   let stderr = '';
   const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: opts.stdoutTTY ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrTTY ?? false },
+    stdout: { write: (s) => out.push(Buffer.from(s)), isTTY: opts.stdoutTTY ?? false },
+    stderr: { write: (s) => (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: opts.stderrTTY ?? false },
     stdin: opts.stdin,
     cwd: opts.cwd ?? ROOT,
     env: opts.env ?? { LANG: 'en_US.UTF-8' },
   };
   const code = await main(args, io, opts.deps);
-  return { code, stdout, stderr };
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stderr, stdoutBytes };
 }
 
 /**

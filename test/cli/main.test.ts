@@ -130,6 +130,17 @@ describe('speechlint main() in-process', () => {
         ['placeholder/marker'],
       );
     });
+
+    it('with --stdin, a draft it cannot read goes back to stdout as it came (a filter never empties the buffer)', async () => {
+      const gbk = Buffer.from([0xcd, 0xac, 0xd6, 0xbe, 0xc3, 0xc7, 0xa3, 0xba, 0x0a]); // 同志们： in GBK (its first 4 bytes happen to be valid UTF-8)
+      const r = await runMain(['--stdin', '--fix'], { cwd: dir, stdin: gbk, deps: { registry: fixRegistry() } });
+      assert.equal(r.code, 2);
+      assert.deepEqual(r.stdoutBytes, gbk);
+      assert.match(r.stderr, /^speechlint: <stdin>: not valid UTF-8 \(at byte 4\); it looks like GBK\/GB18030/);
+      const check = await runMain(['--stdin'], { cwd: dir, stdin: gbk, deps: { registry: fixRegistry() } });
+      assert.equal(check.code, 2);
+      assert.equal(check.stdoutBytes.length, 0, 'without --fix stdout carries the report only');
+    });
   });
 
   describe('JSON', () => {
