@@ -8,7 +8,8 @@
  * well-formed draft at every size.
  *
  * Body text: first every body paragraph of the corpus once, verbatim, in
- * order (the 10k and 30k drafts are therefore real text). Past that, new
+ * order (about 9,900 characters: the 10k draft is real text, renumbered;
+ * the 30k draft is that plus recombined text). Past that, new
  * paragraphs are put together from corpus clauses (split at ，；：) picked by
  * a seeded generator: 2–4 clauses a sentence, the paragraph lengths of the
  * corpus. A big draft built by repeating one section a hundred times would

@@ -76,8 +76,6 @@ function ensureJieba(): Segmenter | undefined {
     loadError = r.segmenter ? undefined : r.status.error ?? 'unknown error';
   }
   send({ type: 'ready', ok: !loadError, error: loadError, ms: Date.now() - t });
-  // the idf table, so that topic keywords come from the words already cut (no second cut of each draft)
-  if (segmenter) prepareKeywords();
   return segmenter;
 }
 
@@ -134,6 +132,9 @@ function handle(m: ToWorker): void {
       onRuleError: (ruleId, e) => ruleErrors.push({ ruleId, message: e instanceof Error ? e.stack ?? e.message : String(e) }),
     });
     send({ type: 'result', id: m.id, findings: capRelated(findings), ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
+    // after the first check (which it must not delay): the idf table, so that the topic keywords of
+    // later checks come from the words already cut instead of a second cut of the whole draft
+    setImmediate(prepareKeywords);
   } catch (e) {
     send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }

@@ -16,8 +16,8 @@
  * Linux. Tested against `extract` on every fixture, the bench drafts and
  * thousands of corpus excerpts (test/unit/keywords.test.ts).
  *
- * The idf table is kept as sorted 64-bit hashes of the words' UTF-8 bytes (no
- * JS string per word: ~2.6 MB instead of ~30 MB for a Map).
+ * The idf table is kept as sorted 48-bit hashes of the words' UTF-8 bytes (no
+ * JS string per word: ~2 MB instead of ~30 MB for a Map).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -80,7 +80,7 @@ export class TfIdf {
   private constructor(
     /** hashes sorted by (hi, lo); the idf of entry i is values[index[i]] */
     private readonly hi: Int32Array,
-    private readonly lo: Int32Array,
+    private readonly lo: Uint16Array,
     private readonly index: Uint16Array,
     private readonly values: Float64Array,
     private readonly average: number,
@@ -110,27 +110,22 @@ export class TfIdf {
   /** Two passes over the file in small chunks (no 6 MB buffer, no string per word). */
   private static read(fd: number, stopText: string): TfIdf | undefined {
     const chunk = Buffer.allocUnsafe(1 << 16);
-    const each = (fn: (b: Buffer, len: number) => void) => {
-      for (let pos = 0; ; ) {
-        const len = fs.readSync(fd, chunk, 0, chunk.length, pos);
-        if (len <= 0) return;
-        fn(chunk, len);
-        pos += len;
-      }
-    };
     // pass 1: lines (getline's count: a last line without a line break counts too)
     let lines = 0;
     let last = 10;
-    each((b, len) => {
-      for (let i = b.indexOf(10); i >= 0 && i < len; i = b.indexOf(10, i + 1)) lines++;
-      last = b[len - 1];
-    });
+    for (let pos = 0; ; ) {
+      const len = fs.readSync(fd, chunk, 0, chunk.length, pos);
+      if (len <= 0) break;
+      for (let i = chunk.indexOf(10); i >= 0 && i < len; i = chunk.indexOf(10, i + 1)) lines++;
+      last = chunk[len - 1];
+      pos += len;
+    }
     if (last !== 10) lines++;
     if (lines === 0) return undefined;
     // pass 2: "word idf" lines with exactly two fields (as limonp Split gives them); other lines
     // are skipped (but counted, as cppjieba does). The word is hashed as it goes by.
     const hi = new Int32Array(lines);
-    const lo = new Int32Array(lines);
+    const lo = new Uint16Array(lines);
     const index = new Uint16Array(lines);
     const distinct = new Map<number, number>();
     const values: number[] = [];
@@ -142,79 +137,60 @@ export class TfIdf {
     let h2 = H2;
     let spaces = 0;
     let ok = true;
-    const endLine = (): void => {
-      if (ok && spaces === 1 && numLen > 0 && numLen <= num.length) {
-        const v = parseNumber(num, 0, numLen);
-        let d = distinct.get(v);
-        if (d === undefined) {
-          d = values.length;
-          if (d > 0xffff) {
-            ok = false;
-            return;
-          }
-          distinct.set(v, d);
-          values.push(v);
-        }
-        hi[n] = h1;
-        lo[n] = h2;
-        index[n] = d;
-        n++;
-        sum += v;
-      }
-      h1 = H1;
-      h2 = H2;
-      spaces = 0;
-      numLen = 0;
-    };
     let pending = false;
-    each((b, len) => {
-      for (let i = 0; i < len; i++) {
-        const c = b[i];
-        pending = true;
-        if (c === 10) {
-          endLine();
-          pending = false;
-        } else if (c === 32) spaces++;
-        else if (spaces === 0) {
-          h1 = Math.imul(h1 ^ c, P1);
-          h2 = Math.imul(h2 ^ c, P2);
-          h2 ^= h2 >>> 15;
-        } else if (spaces === 1) {
-          if (numLen < num.length) num[numLen] = c;
-          numLen++;
+    for (let pos = 0; ; ) {
+      const len = fs.readSync(fd, chunk, 0, chunk.length, pos);
+      // a last line without a line break ends at the end of the file
+      const end = len > 0 ? len : pending ? 1 : 0;
+      if (end === 0) break;
+      for (let i = 0; i < end; i++) {
+        const c = len > 0 ? chunk[i] : 10;
+        if (c !== 10) {
+          pending = true;
+          if (c === 32) spaces++;
+          else if (spaces === 0) {
+            h1 = Math.imul(h1 ^ c, P1);
+            h2 = Math.imul(h2 ^ c, P2);
+            h2 ^= h2 >>> 15;
+          } else if (spaces === 1) {
+            if (numLen < num.length) num[numLen] = c;
+            numLen++;
+          }
+          continue;
         }
+        if (spaces === 1 && numLen > 0 && numLen <= num.length) {
+          const v = parseNumber(num, 0, numLen);
+          let d = distinct.get(v);
+          if (d === undefined) {
+            d = values.length;
+            if (d > 0xffff) ok = false;
+            distinct.set(v, d);
+            values.push(v);
+          }
+          hi[n] = h1;
+          lo[n] = h2 & 0xffff;
+          index[n] = d;
+          n++;
+          sum += v;
+        }
+        h1 = H1;
+        h2 = H2;
+        spaces = 0;
+        numLen = 0;
+        pending = false;
       }
-    });
-    if (pending) endLine();
+      if (len <= 0) break;
+      pos += len;
+    }
     if (!ok) return undefined;
     // cppjieba divides by the number of lines read, skipped ones included
     const average = sum / lines;
     if (!(average > 0)) return undefined;
-    // sorted by hash (stable: a later duplicate wins, as idfMap_[w] = idf does), permuted in place
-    const order = radixOrder(hi, lo, n);
-    const done = new Uint8Array(n);
-    for (let start = 0; start < n; start++) {
-      if (done[start]) continue;
-      // the cycle through start: position i takes the entry at order[i]
-      const h = hi[start];
-      const l = lo[start];
-      const x = index[start];
-      let i = start;
-      for (;;) {
-        done[i] = 1;
-        const k = order[i];
-        if (k === start) {
-          hi[i] = h;
-          lo[i] = l;
-          index[i] = x;
-          break;
-        }
-        hi[i] = hi[k];
-        lo[i] = lo[k];
-        index[i] = index[k];
-        i = k;
-      }
-    }
+    // sorted by hash in place (no second copy)
+    sortEntries(hi, lo, index, n);
+    // two lines with the same hash: a word listed twice (cppjieba keeps the later idf) or a collision;
+    // the shipped file has neither, and with them this table could differ from cppjieba's: not used
+    for (let i = 1; i < n; i++) if (hi[i] === hi[i - 1] && lo[i] === lo[i - 1]) return undefined;
     return new TfIdf(hi.subarray(0, n), lo.subarray(0, n), index.subarray(0, n), Float64Array.from(values), average, new Set(stopText.split('\n')));
   }
 
@@ -223,13 +199,13 @@ export class TfIdf {
     hashWord(word);
     const h1 = hash1;
     const h2 = hash2;
-    // the last entry with this hash (a later duplicate line wins)
+    // binary search (hashes are unique in the table)
     let a = 0;
     let b = this.hi.length - 1;
     let found = -1;
     while (a <= b) {
       const m = (a + b) >> 1;
-      const d = this.hi[m] - h1 || this.lo[m] - h2;
+      const d = this.hi[m] - h1 || this.lo[m] - (h2 & 0xffff);
       if (d > 0) b = m - 1;
       else {
         if (d === 0) found = m;
@@ -364,37 +340,47 @@ function parseNumber(buf: Buffer, start: number, end: number): number {
   return frac > 0 ? mant / 10 ** frac : mant;
 }
 
-/** Indexes 0..n-1 ordered by (hi, lo) as signed ints, stable: LSD radix sort on hi, 16 bits at a time, then equal hi by lo. */
-function radixOrder(hi: Int32Array, lo: Int32Array, n: number): Uint32Array {
-  let a = new Uint32Array(n);
-  let b = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  const count = new Uint32Array(65537);
-  for (let shift = 0; shift < 32; shift += 16) {
-    count.fill(0);
-    // the sign bit flipped: signed order
-    for (let i = 0; i < n; i++) count[(((hi[a[i]] ^ 0x80000000) >>> shift) & 0xffff) + 1]++;
-    for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
-    for (let i = 0; i < n; i++) {
-      const k = a[i];
-      b[count[((hi[k] ^ 0x80000000) >>> shift) & 0xffff]++] = k;
+/** Sort entries [0, n) by (hi, lo), in place (the three arrays permuted together; no extra memory). */
+function sortEntries(hi: Int32Array, lo: Uint16Array, index: Uint16Array, n: number): void {
+  const swap = (a: number, b: number) => {
+    const h = hi[a];
+    hi[a] = hi[b];
+    hi[b] = h;
+    const l = lo[a];
+    lo[a] = lo[b];
+    lo[b] = l;
+    const x = index[a];
+    index[a] = index[b];
+    index[b] = x;
+  };
+  // quicksort (middle pivot, Hoare partition) with an explicit stack; insertion sort for short ranges
+  const stack: number[] = [0, n - 1];
+  while (stack.length) {
+    const r = stack.pop()!;
+    const l0 = stack.pop()!;
+    if (r - l0 < 16) {
+      for (let i = l0 + 1; i <= r; i++) {
+        for (let j = i; j > l0 && (hi[j - 1] > hi[j] || (hi[j - 1] === hi[j] && lo[j - 1] > lo[j])); j--) swap(j - 1, j);
+      }
+      continue;
     }
-    const t = a;
-    a = b;
-    b = t;
-  }
-  // runs of equal hi (rare): insertion sort by lo, stable
-  for (let i = 1; i < n; i++) {
-    if (hi[a[i]] !== hi[a[i - 1]]) continue;
-    let j = i;
-    const k = a[i];
-    while (j > 0 && hi[a[j - 1]] === hi[k] && lo[a[j - 1]] > lo[k]) {
-      a[j] = a[j - 1];
-      j--;
+    const m = (l0 + r) >> 1;
+    const ph = hi[m];
+    const pl = lo[m];
+    let i = l0;
+    let j = r;
+    while (i <= j) {
+      while (hi[i] < ph || (hi[i] === ph && lo[i] < pl)) i++;
+      while (hi[j] > ph || (hi[j] === ph && lo[j] > pl)) j--;
+      if (i <= j) {
+        swap(i, j);
+        i++;
+        j--;
+      }
     }
-    a[j] = k;
+    if (l0 < j) stack.push(l0, j);
+    if (i < r) stack.push(i, r);
   }
-  return a;
 }
 
 /**
