@@ -22,6 +22,8 @@
  *   paragraph is cut again).
  * - full1MMs: the complete check of the 1M draft, empty cache.
  *
+ * `npm run bench -- --quick` runs fewer iterations and writes nothing.
+ *
  * Over a real LSP connection (the language server started as a child process
  * with `node bin/speechlint-language-server.js --stdio`, JSON-RPC over its
  * stdio, debounce 0 via initializationOptions.debounceMs):
@@ -110,7 +112,17 @@ function rssOf(pid: number): { rss: number; peak: number } | undefined {
   }
 }
 
-function machine(): Record<string, unknown> {
+interface Machine {
+  cpus: number;
+  model: string;
+  memoryGB: number;
+  os: string;
+  node: string;
+  date: string;
+  loadAverage: number;
+}
+
+function machine(): Machine {
   const cpus = os.cpus();
   let available = cpus.length;
   try {
@@ -125,6 +137,8 @@ function machine(): Record<string, unknown> {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     date: new Date().toISOString(),
+    /** 1-minute load average when the bench started: timings on a busy machine are not the machine's */
+    loadAverage: round(os.loadavg()[0], 2),
   };
 }
 
@@ -216,8 +230,8 @@ async function cold(d10k: string): Promise<{ first: number; all: number; rss?: {
   if (segmentedCount(first) !== 0 || segmentedCount(all) === 0) {
     log(`  warning: expected the first publish without and the second with segmented findings (got ${segmentedCount(first)} and ${segmentedCount(all)})`);
   }
-  // let the worker settle (its result message is freed) before reading the memory
-  await new Promise((r) => setTimeout(r, 300));
+  // steady state: the worker builds its idf table right after its first check (node/keywords.ts)
+  await new Promise((r) => setTimeout(r, 1000));
   return { first: tFirst, all: tAll, rss: rssOf(c.proc.pid!), c };
 }
 
@@ -305,6 +319,9 @@ async function during1M(c: TestClient, d1M: string) {
 async function main(): Promise<void> {
   const t0 = performance.now();
   log('speechlint benchmark' + (quick ? ' (quick)' : ''));
+  const machineInfo = machine();
+  const load = os.loadavg()[0];
+  if (load > os.cpus().length * 0.5) log(`  note: load average ${load.toFixed(2)} on ${os.cpus().length} CPUs: other work is running, timings will be high`);
   const drafts = new Map<string, string>();
   for (const n of [10_000, 30_000, 100_000, 1_000_000]) {
     const d = makeDraft(n);
@@ -353,7 +370,7 @@ async function main(): Promise<void> {
     coldFirstDiagMs: round(median(colds.map((x) => x.first))),
     coldAllDiagMs: round(median(colds.map((x) => x.all))),
     rssMB: round(rssMB),
-    machine: machine(),
+    machine: { ...machineInfo, loadAverageAtEnd: round(os.loadavg()[0], 2) },
     targets: Object.fromEntries(Object.entries(TARGETS).map(([k, v]) => [k, `<= ${v.max}`])),
     details: {
       ...core.details,
@@ -392,7 +409,7 @@ async function main(): Promise<void> {
   out.splice(1, 0, w.map((n) => '-'.repeat(n)).join('  '));
   process.stdout.write(out.join('\n') + '\n');
   const m = results.machine;
-  process.stdout.write(`\n${m.cpus} CPUs (${m.model}), ${m.memoryGB} GB, ${m.os}, Node ${m.node}; ${results.details.benchSeconds} s\n`);
+  process.stdout.write(`\n${m.cpus} CPUs (${m.model}), ${m.memoryGB} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverage} → ${m.loadAverageAtEnd}; ${results.details.benchSeconds} s\n`);
   if (!quick) {
     fs.writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
     process.stdout.write(`written: ${path.relative(process.cwd(), OUT) || OUT}\n`);

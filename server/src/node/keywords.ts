@@ -241,13 +241,12 @@ export class TfIdf {
             continue;
           }
         }
-        if (run) {
-          seen.push(run);
-          run = '';
-        }
+        // a run of one character stays one character: no keyword can come of it
+        if (run.length > 1) seen.push(run);
+        run = '';
         add(w);
       }
-      if (run) seen.push(run);
+      if (run.length > 1) seen.push(run);
     }
     // their HMM cut: known runs from the cache, the others in one call
     const got = new Map<string, string[]>();
