@@ -26,6 +26,7 @@ import {
   elementLabel,
   elementMark,
   elementTooltip,
+  findById,
   findSection,
   initiallyExpanded,
   isWithin,
@@ -106,7 +107,20 @@ export class OutlineSource implements vscode.Disposable {
     this.updater.schedule(delay);
   }
 
-  /** Ask the server now (after a move, the caller waits for it). */
+  /**
+   * The outline of the draft's current text, asked for again when the one
+   * kept is older (an edit moves the ranges after it: a section picked by an
+   * old range may be another one now). Undefined when the server does not
+   * answer for the current text.
+   */
+  async current(): Promise<OutlineResult | undefined> {
+    const doc = this.document;
+    if (!doc) return undefined;
+    if (this.outline?.version !== doc.version) await this.update();
+    return doc === this.document && this.outline?.version === doc.version ? this.outline : undefined;
+  }
+
+  /** Ask the server now. */
   async update(): Promise<void> {
     const doc = this.document;
     if (!doc) return;
@@ -223,8 +237,8 @@ export class StructureViews implements vscode.Disposable {
   private chart: vscode.WebviewPanel | undefined;
   private chartNonce = '';
   private chartHtml = '';
-  /** After a move: the moved section to select once the new outline arrives. */
-  private pendingMove: { uri: string; label: string; depth: number; moveCursor: boolean } | undefined;
+  /** After a move: the moved section to select once the outline of the moved text (this version or later) arrives. */
+  private pendingMove: { uri: string; version: number; label: string; depth: number; moveCursor: boolean } | undefined;
 
   constructor(private readonly host: ClientHost) {
     this.source = new OutlineSource(host);
@@ -263,7 +277,7 @@ export class StructureViews implements vscode.Disposable {
     }
     this.updateChart();
     const move = this.pendingMove;
-    if (move && o && o.uri === move.uri) {
+    if (move && o && o.uri === move.uri && o.version >= move.version) {
       this.pendingMove = undefined;
       const el = findSection(this.provider.roots, move.label, move.depth);
       if (el) {
@@ -293,50 +307,56 @@ export class StructureViews implements vscode.Disposable {
     void this.view.reveal(el, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
   }
 
-  /** The element a command was run on: the tree item, or the section at the cursor (palette, keybinding). */
-  private target(arg: unknown, kinds: readonly OutlineNode['kind'][] = ['section']): StructureElement | undefined {
-    if (isElement(arg)) return arg;
+  /**
+   * The element a command is run on, in the outline of the draft's current
+   * text: the tree item (found again by its id), or the one at the cursor
+   * (palette, keybinding). Says why when there is none.
+   */
+  private async target(arg: unknown, kinds: readonly OutlineNode['kind'][] = ['section']): Promise<StructureElement | undefined> {
+    const fromTree = isElement(arg);
+    const none = () => void vscode.window.showInformationMessage(fromTree ? t('This part is no longer in the draft.') : t('Put the cursor in a section of a speech draft first.'));
+    const doc = this.source.document;
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document !== this.source.document) return undefined;
-    let el = elementAt(this.provider.roots, editor.selection.active);
+    if (!doc || (!fromTree && editor?.document !== doc)) {
+      none();
+      return undefined;
+    }
+    if (!(await this.source.current())) {
+      void vscode.window.showErrorMessage(t('speechlint: the language server is not running.'));
+      return undefined;
+    }
+    let el = fromTree ? findById(this.provider.roots, arg.id) : editor && elementAt(this.provider.roots, editor.selection.active);
     while (el && !kinds.includes(el.node.kind)) el = el.parent;
+    if (!el) none();
     return el;
   }
 
   /** 选中此部分: select the whole section (heading to the end of its body). */
   async selectSection(arg?: unknown): Promise<void> {
-    const el = this.target(arg, ['section', 'opening', 'closing', 'series', 'seriesItem', 'title']);
-    if (!el) {
-      void vscode.window.showInformationMessage(t('Put the cursor in a section of a speech draft first.'));
-      return;
-    }
-    await revealRange(el.uri, el.node.range, false);
+    const el = await this.target(arg, ['section', 'opening', 'closing', 'series', 'seriesItem', 'title']);
+    if (el) await revealRange(el.uri, el.node.range, false);
   }
 
   /** 上移 / 下移: swap the section with its previous / next sibling, renumbering, in one undoable edit. */
   async moveSection(arg: unknown, direction: 'up' | 'down'): Promise<void> {
-    const el = this.target(arg);
-    if (!el) {
-      void vscode.window.showInformationMessage(t('Put the cursor in a section of a speech draft first.'));
-      return;
-    }
+    const el = await this.target(arg);
+    const doc = this.source.document;
+    if (!el || !doc) return;
     if ((direction === 'up' && !el.canMoveUp) || (direction === 'down' && !el.canMoveDown)) {
       void vscode.window.showInformationMessage(direction === 'up' ? t('This is already the first section at its level.') : t('This is already the last section at its level.'));
       return;
     }
-    const fromTree = isElement(arg);
-    this.pendingMove = { uri: el.uri, label: el.node.label, depth: el.depth, moveCursor: !fromTree };
     const start = el.node.range.start;
     const ok = await this.host.executeServerCommand(ServerCommands.moveSection, [el.uri, start.line, start.character, direction]);
     if (!ok) {
-      this.pendingMove = undefined;
       const show = t('Show log');
       const answer = await vscode.window.showErrorMessage(t('speechlint: “{0}” failed: the language server is not running or refused the command.', direction === 'up' ? t('Move up') : t('Move down')), show);
       if (answer === show) this.host.showOutput();
       return;
     }
-    // the edit is applied by now; ask at once rather than after the typing delay
-    this.source.schedule(0);
+    // the edit is applied by now: ask at once rather than after the typing delay
+    this.pendingMove = { uri: el.uri, version: doc.version, label: el.node.label, depth: el.depth, moveCursor: !isElement(arg) };
+    void this.source.update();
   }
 
   /** 复制提纲: the outline (or one section's) as text on the clipboard. */

@@ -1,11 +1,12 @@
 /**
  * The outline: `vscode.executeDocumentSymbolProvider` returns the title and
  * the section tree; the structure view (when the extension has one) shows
- * the same sections.
+ * the same sections; moving a section from the palette right after an edit
+ * moves the section at the cursor in the edited text.
  */
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { cleanUp, openFixture, speechlint, waitUntil } from './helpers';
+import { cleanUp, openFixture, speechlint, waitForText, waitUntil } from './helpers';
 
 interface Node {
   name: string;
@@ -97,5 +98,35 @@ describe('outline and structure', () => {
       assert.deepEqual(last, want, (e as Error).message);
       throw e;
     }
+  });
+
+  it('"Move Section Up" right after an edit above the cursor moves the section the cursor is in, renumbered', async () => {
+    const api = await speechlint();
+    const provider = api.structure;
+    assert.ok(provider, 'the extension exposes the structure view');
+    const editor = await openFixture('numbering.speech');
+    const doc = editor.document;
+    // the view holds the outline of the text before the edit below
+    await waitUntil(async () => ((await provider.getChildren(undefined)) ?? []).length > 0 || undefined, 'the structure view to show numbering.speech');
+    const lines = doc.getText().split('\n');
+    assert.equal(lines[9], '四、切实加强组织领导');
+    // a line above every section: the body of 四 goes from line 11 to line 12, where the old outline has the closing
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 0), '新增的一句。\n')), 'inserted a line');
+    editor.selection = new vscode.Selection(11, 3, 11, 3);
+    await vscode.commands.executeCommand('speechlint.moveSectionUp');
+    const want = [
+      ...lines.slice(0, 3),
+      '新增的一句。',
+      ...lines.slice(3, 6),
+      '二、切实加强组织领导',
+      lines[10],
+      '三、突出抓好重点工作',
+      lines[7],
+      lines[8],
+      ...lines.slice(11),
+    ].join('\n');
+    await waitForText(doc, want, 'section 四 moved above section 二, the series renumbered');
+    // the caret follows the moved section to its heading
+    await waitUntil(() => editor.selection.active.line === 7 || undefined, `the caret on line 8 (it is on line ${editor.selection.active.line + 1})`);
   });
 });
