@@ -1,7 +1,7 @@
 /** What every request handler gets: the connection, the documents, the checker and the client's capabilities. */
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Checker, Workers } from './checker';
+import type { Checker, Current, Workers } from './checker';
 import type { ConfigSource } from './config-source';
 import type { Registry } from './core/registry';
 import type { Locale, TextEdit } from './core/rule';
@@ -68,11 +68,36 @@ export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `speechlint: ${message}`);
 }
 
-/** The `uri` of request params, checked. */
+type UriLike = { uri?: unknown; textDocument?: { uri?: unknown } | null } | null | undefined;
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** `params.textDocument.uri` of a standard request or notification, when it is a non-empty string. */
+export function textDocumentUri(params: unknown): string | undefined {
+  return nonEmpty((params as UriLike)?.textDocument?.uri);
+}
+
+/** The open document a standard request is about (textDocument.uri), if any. */
+export function openDocument(ctx: ServerContext, params: unknown): DocState | undefined {
+  const uri = textDocumentUri(params);
+  return uri === undefined ? undefined : ctx.store.get(uri);
+}
+
+/** The `uri` (or `textDocument.uri`) of request params, checked. */
 export function uriOf(params: unknown): string {
-  const uri = params && typeof params === 'object' ? (params as { uri?: unknown; textDocument?: { uri?: unknown } }).uri ?? (params as { textDocument?: { uri?: unknown } }).textDocument?.uri : undefined;
-  if (typeof uri !== 'string' || uri.length === 0) throw invalidParams('missing document uri');
+  const p = params as UriLike;
+  const uri = nonEmpty(p?.uri ?? p?.textDocument?.uri);
+  if (uri === undefined) throw invalidParams('missing document uri');
   return uri;
+}
+
+/** The findings of an open document's current text (see Checker.current); InvalidParams when it is not open. */
+export async function currentOf(ctx: ServerContext, uri: string, complete = false): Promise<Current> {
+  const cur = await ctx.checker.current(uri, complete);
+  if (!cur) throw invalidParams(`document not open: ${uri}`);
+  return cur;
 }
 
 /** A workspace edit of one open document, versioned when the client supports it. */

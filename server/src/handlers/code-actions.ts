@@ -19,7 +19,7 @@ import type { Finding, Locale, TextEdit } from '../core/rule';
 import { localize } from '../core/rule';
 import { isIndentSpace } from '../core/text';
 import type { ServerContext } from '../context';
-import { guard, workspaceEdit } from '../context';
+import { guard, textDocumentUri, workspaceEdit } from '../context';
 import { SOURCE, toDiagnostic, toSpan } from '../lsp-convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.speechlint`;
@@ -72,7 +72,8 @@ function sameDiagnostic(d: Diagnostic, diag: Diagnostic): boolean {
 export function register(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
     guard(ctx, 'textDocument/codeAction', async (params: CodeActionParams) => {
-      const cur = await ctx.checker.current(params.textDocument.uri);
+      const uri = textDocumentUri(params);
+      const cur = uri === undefined ? undefined : await ctx.checker.current(uri);
       if (!cur) return null;
       const { st, doc, findings } = cur;
       const locale = ctx.locale;

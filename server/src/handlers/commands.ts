@@ -15,7 +15,7 @@ import { fillEdits, moveSectionEdits, renumberEdits } from '../core/edits';
 import { ServerCommands } from '../protocol';
 import type { Current } from '../checker';
 import type { ServerContext } from '../context';
-import { guard, invalidParams, workspaceEdit } from '../context';
+import { currentOf, guard, invalidParams, workspaceEdit } from '../context';
 
 export const COMMANDS: string[] = Object.values(ServerCommands);
 
@@ -73,10 +73,7 @@ export function register(ctx: ServerContext): void {
       const edit = editors[params.command];
       if (!edit) throw invalidParams(`unknown command ${String(params.command)}`);
       const args = Array.isArray(params.arguments) ? params.arguments : [];
-      const uri = str(args[0], 'the first argument (document uri)');
-      if (!ctx.store.get(uri)) throw invalidParams(`document not open: ${uri}`);
-      const cur = await ctx.checker.current(uri, true);
-      if (!cur) throw invalidParams(`document not open: ${uri}`);
+      const cur = await currentOf(ctx, str(args[0], 'the first argument (document uri)'), true);
       const edits = edit(cur, args);
       if (edits.length === 0) return { applied: false, edits: 0 };
       const label = labels[params.command];

@@ -3,7 +3,7 @@ import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
 import { FoldingRangeKind } from 'vscode-languageserver';
 import type { SpeechDocument } from '../core/model';
 import type { ServerContext } from '../context';
-import { guard } from '../context';
+import { guard, openDocument } from '../context';
 
 export function foldingRanges(doc: SpeechDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -20,7 +20,7 @@ export function foldingRanges(doc: SpeechDocument): FoldingRange[] {
 export function register(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges(
     guard(ctx, 'textDocument/foldingRange', (params: FoldingRangeParams) => {
-      const st = ctx.store.get(params.textDocument.uri);
+      const st = openDocument(ctx, params);
       return st ? foldingRanges(ctx.store.parsed(st)) : null;
     }, null),
   );

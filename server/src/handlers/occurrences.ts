@@ -21,7 +21,7 @@
 import type { CancellationToken, DocumentHighlight, DocumentHighlightParams, Hover, HoverParams, Position } from 'vscode-languageserver';
 import { DocumentHighlightKind, MarkupKind } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
-import { guard } from '../context';
+import { guard, textDocumentUri } from '../context';
 import type { PhraseOccurrences } from '../core/occurrences';
 import { hoverText } from '../core/occurrences';
 import type { LineIndex } from '../core/text';
@@ -38,8 +38,8 @@ async function query(
   params: { textDocument?: { uri?: unknown }; position?: unknown },
   token: CancellationToken | undefined,
 ): Promise<{ po: PhraseOccurrences; lines: LineIndex; offset: number } | undefined> {
-  const uri = params?.textDocument?.uri;
-  if (typeof uri !== 'string' || !validPosition(params.position)) return undefined;
+  const uri = textDocumentUri(params);
+  if (uri === undefined || !validPosition(params.position)) return undefined;
   const st = ctx.store.get(uri);
   const worker = ctx.workers.segmented;
   if (!st || !worker.available) return undefined;

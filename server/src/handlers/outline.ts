@@ -14,7 +14,7 @@ import type { LineIndex } from '../core/text';
 import type { OutlineNode, OutlineResult, UriParams } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
-import { guard, invalidParams, uriOf } from '../context';
+import { currentOf, guard, invalidParams, uriOf } from '../context';
 import { toRange } from '../lsp-convert';
 
 /** Seconds to the millisecond: a client that rounds to whole seconds rounds the true value. */
@@ -70,8 +70,7 @@ export function register(ctx: ServerContext): void {
     Requests.outline,
     guard(ctx, Requests.outline, async (params: UriParams): Promise<OutlineResult> => {
       const uri = uriOf(params);
-      const cur = await ctx.checker.current(uri);
-      if (!cur) throw invalidParams(`document not open: ${uri}`);
+      const cur = await currentOf(ctx, uri);
       const { st, doc } = cur;
       const rate = cur.config.config.settings.speakingRate;
       // the findings of `current` are rebuilt on every call; the states they come from are not

@@ -3,7 +3,7 @@ import { fillTargets, listPlaceholders } from '../core/placeholders';
 import type { FillPreviewParams, FillPreviewResult, PlaceholdersResult, UriParams } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
-import { guard, invalidParams, uriOf } from '../context';
+import { currentOf, guard, invalidParams, uriOf } from '../context';
 import { toRange } from '../lsp-convert';
 
 export function register(ctx: ServerContext): void {
@@ -11,8 +11,7 @@ export function register(ctx: ServerContext): void {
     Requests.placeholders,
     guard(ctx, Requests.placeholders, async (params: UriParams): Promise<PlaceholdersResult> => {
       const uri = uriOf(params);
-      const cur = await ctx.checker.current(uri);
-      if (!cur) throw invalidParams(`document not open: ${uri}`);
+      const cur = await currentOf(ctx, uri);
       const items = listPlaceholders(cur.doc, cur.findings).map((p) => ({
         range: toRange(cur.doc.lines, p.span),
         text: p.text,
@@ -30,8 +29,7 @@ export function register(ctx: ServerContext): void {
       const uri = uriOf(params);
       const p = params.position;
       if (!p || typeof p.line !== 'number' || typeof p.character !== 'number') throw invalidParams('missing position');
-      const cur = await ctx.checker.current(uri);
-      if (!cur) throw invalidParams(`document not open: ${uri}`);
+      const cur = await currentOf(ctx, uri);
       const t = fillTargets(cur.doc, cur.doc.lines.offsetAt(p), { config: cur.config.config });
       return { text: t.target?.text, ranges: t.spans.map((s) => toRange(cur.doc.lines, s)) };
     }, invalidParams('fillPreview failed')),

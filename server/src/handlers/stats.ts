@@ -17,7 +17,7 @@ import { speakingSeconds } from '../core/sections';
 import type { StatsParams, StatsResult } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
-import { guard, invalidParams, uriOf } from '../context';
+import { currentOf, guard, invalidParams, uriOf } from '../context';
 import { toSpan } from '../lsp-convert';
 
 /** Spoken characters of `span` outside the residue. */
@@ -55,9 +55,7 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(
     Requests.stats,
     guard(ctx, Requests.stats, async (params: StatsParams): Promise<StatsResult> => {
-      const uri = uriOf(params);
-      const cur = await ctx.checker.current(uri);
-      if (!cur) throw invalidParams(`document not open: ${uri}`);
+      const cur = await currentOf(ctx, uriOf(params));
       const ranges = Array.isArray(params.ranges) ? params.ranges.filter((r) => r && r.start && r.end) : undefined;
       const spans = ranges?.map((r) => toSpan(cur.doc.lines, r)).filter((s) => s.end > s.start);
       const { speakingRate, mode } = cur.config.config.settings;

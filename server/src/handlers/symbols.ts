@@ -18,7 +18,7 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { Heading, Section, SpeechDocument } from '../core/model';
 import type { Locale } from '../core/rule';
 import type { ServerContext } from '../context';
-import { guard } from '../context';
+import { guard, openDocument } from '../context';
 import { formatChars, toRange } from '../lsp-convert';
 
 const MAX_NAME = 80;
@@ -106,7 +106,7 @@ export function flatten(uri: string, symbols: DocumentSymbol[], container?: stri
 export function register(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(
     guard(ctx, 'textDocument/documentSymbol', (params: DocumentSymbolParams) => {
-      const st = ctx.store.get(params.textDocument.uri);
+      const st = openDocument(ctx, params);
       if (!st) return null;
       const t0 = Date.now();
       const doc = ctx.store.parsed(st);
