@@ -46,7 +46,12 @@ const CURSOR_DELAY_MS = 150;
 /** Outlines kept for switching between drafts. */
 const RECENT = 16;
 
-/** The outline of the active draft, kept up to date. */
+/**
+ * The outline of the active draft, kept up to date while someone shows it
+ * (the tree or the chart: `watched`). While nobody does, a change only marks
+ * it out of date, and `wake()` asks for it when it is shown again; commands
+ * ask for the outline of the current text themselves (`current()`).
+ */
 export class OutlineSource implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when `outline` or `document` changed. */
@@ -58,8 +63,13 @@ export class OutlineSource implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The last outline of recently shown drafts: switching back shows it at once (when still current). */
   private readonly recent = new Map<string, OutlineResult>();
+  /** A change came while nobody showed the outline. */
+  private outOfDate = false;
 
-  constructor(private readonly host: ClientHost) {
+  constructor(
+    private readonly host: ClientHost,
+    private readonly watched: () => boolean = () => true,
+  ) {
     this.disposables.push(
       this.emitter,
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
@@ -103,8 +113,21 @@ export class OutlineSource implements vscode.Disposable {
     if (doc) this.schedule(0);
   }
 
+  /** Ask the server in `delay` ms, when someone shows the outline; otherwise note that it is out of date. */
   schedule(delay: number): void {
-    this.updater.schedule(delay);
+    if (this.watched()) {
+      this.updater.schedule(delay);
+    } else {
+      this.updater.cancel();
+      this.outOfDate = true;
+    }
+  }
+
+  /** The outline is shown (again): ask for it if a change came meanwhile. */
+  wake(): void {
+    if (!this.outOfDate) return;
+    this.outOfDate = false;
+    this.updater.schedule(0);
   }
 
   /**
@@ -193,6 +216,8 @@ export class StructureProvider implements vscode.TreeDataProvider<StructureEleme
   }
 
   getChildren(e?: StructureElement): StructureElement[] {
+    // asked for its items: the tree is shown
+    if (!e) this.source.wake();
     return e ? e.children : this.roots;
   }
 
@@ -241,7 +266,7 @@ export class StructureViews implements vscode.Disposable {
   private pendingMove: { uri: string; version: number; label: string; depth: number; moveCursor: boolean } | undefined;
 
   constructor(private readonly host: ClientHost) {
-    this.source = new OutlineSource(host);
+    this.source = new OutlineSource(host, () => this.view?.visible === true || this.chart?.visible === true);
     this.provider = new StructureProvider(this.source);
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
@@ -256,7 +281,9 @@ export class StructureViews implements vscode.Disposable {
         if (e.textEditor.document === this.source.document) this.scheduleFollow();
       }),
       this.view.onDidChangeVisibility((e) => {
-        if (e.visible) this.scheduleFollow();
+        if (!e.visible) return;
+        this.source.wake();
+        this.scheduleFollow();
       }),
     );
     this.onOutline();
@@ -361,10 +388,11 @@ export class StructureViews implements vscode.Disposable {
 
   /** 复制提纲: the outline (or one section's) as text on the clipboard. */
   async copyOutline(arg?: unknown): Promise<void> {
-    const o = this.source.outline;
+    // the outline of the current text when the server gives it (the tree may be hidden and out of date)
+    const o = (await this.source.current()) ?? this.source.outline;
     let nodes: readonly OutlineNode[] | undefined;
     // a section: its own outline; the title or the view's toolbar: the whole speech
-    if (isElement(arg) && arg.node.kind === 'section') nodes = [arg.node];
+    if (isElement(arg) && arg.node.kind === 'section') nodes = [(findById(this.provider.roots, arg.id) ?? arg).node];
     else if (o) nodes = o.nodes;
     if (!nodes) {
       void vscode.window.showInformationMessage(t('Open a speech draft to see its structure.'));
@@ -402,11 +430,12 @@ export class StructureViews implements vscode.Disposable {
       // a hidden webview loses its page (no retainContextWhenHidden): draw it again when shown
       if (panel.visible) {
         this.chartHtml = '';
+        this.source.wake();
         this.updateChart();
       }
     });
     this.updateChart();
-    if (!this.source.document) this.source.schedule(0);
+    this.source.wake();
   }
 
   private updateChart(): void {
