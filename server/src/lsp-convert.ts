@@ -2,7 +2,7 @@
  * The only place where core spans (UTF-16 offsets) become LSP ranges
  * (line/character, UTF-16) and back, and where findings become diagnostics.
  */
-import type { Diagnostic, DiagnosticRelatedInformation, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { ruleDocUrl } from './core/docs';
 import type { Finding, Locale, Severity, TextEdit } from './core/rule';
@@ -11,6 +11,12 @@ import type { LineIndex, Span } from './core/text';
 import { MAX_RELATED } from './worker-protocol';
 
 export const SOURCE = 'speechlint';
+
+/** A position a client sent, checked: line and character are integers ≥ 0. */
+export function isPosition(p: unknown): p is Position {
+  const q = p as Position | null | undefined;
+  return !!q && typeof q === 'object' && Number.isInteger(q.line) && Number.isInteger(q.character) && q.line >= 0 && q.character >= 0;
+}
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };

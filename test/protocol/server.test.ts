@@ -385,6 +385,10 @@ describe('language server over JSON-RPC (stdio)', function () {
     await rejects('workspace/executeCommand', { command: ServerCommands.fixAll }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: ['file:///nowhere/x.speech'] }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: ServerCommands.moveSection, arguments: [d004.uri, 0, 0, 'sideways'] }, ErrorCodes.InvalidParams);
+    await rejects(Requests.fillPreview, { uri: d004.uri, position: { line: 0, character: 1.5 } }, ErrorCodes.InvalidParams);
+    await rejects(Requests.fillPreview, { uri: d004.uri, position: { line: -1, character: 2 } }, ErrorCodes.InvalidParams);
+    assert.equal(await c.request('textDocument/documentSymbol', { textDocument: null }), null);
+    assert.equal(await c.request('textDocument/hover', { textDocument: { uri: d004.uri }, position: { line: 0, character: -3 } }), null);
     c.notify('textDocument/didChange', { textDocument: { uri: 'file:///nowhere/x.speech', version: 9 }, contentChanges: [{ text: 'x' }] });
     c.notify('textDocument/didOpen', { textDocument: { uri: 'file:///bad.speech', languageId: 'speech', version: 1, text: null } });
     c.notify('textDocument/didClose', { textDocument: { uri: 'file:///never-opened.speech' } });

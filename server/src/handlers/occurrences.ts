@@ -18,19 +18,14 @@
  * document changed while the worker was answering (never ranges of an old
  * text).
  */
-import type { CancellationToken, DocumentHighlight, DocumentHighlightParams, Hover, HoverParams, Position } from 'vscode-languageserver';
+import type { CancellationToken, DocumentHighlight, DocumentHighlightParams, Hover, HoverParams } from 'vscode-languageserver';
 import { DocumentHighlightKind, MarkupKind } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { guard, textDocumentUri } from '../context';
 import type { PhraseOccurrences } from '../core/occurrences';
 import { hoverText } from '../core/occurrences';
 import type { LineIndex } from '../core/text';
-import { toRange } from '../lsp-convert';
-
-function validPosition(p: unknown): p is Position {
-  const q = p as Position | undefined;
-  return !!q && typeof q === 'object' && Number.isInteger(q.line) && Number.isInteger(q.character) && q.line >= 0 && q.character >= 0;
-}
+import { isPosition, toRange } from '../lsp-convert';
 
 /** The phrase at the position, for the document's current text; undefined when there is none or the text changed meanwhile. */
 async function query(
@@ -39,7 +34,7 @@ async function query(
   token: CancellationToken | undefined,
 ): Promise<{ po: PhraseOccurrences; lines: LineIndex; offset: number } | undefined> {
   const uri = textDocumentUri(params);
-  if (uri === undefined || !validPosition(params.position)) return undefined;
+  if (uri === undefined || !isPosition(params.position)) return undefined;
   const st = ctx.store.get(uri);
   const worker = ctx.workers.segmented;
   if (!st || !worker.available) return undefined;

@@ -4,7 +4,7 @@ import type { FillPreviewParams, FillPreviewResult, PlaceholdersResult, UriParam
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
 import { currentOf, guard, invalidParams, uriOf } from '../context';
-import { toRange } from '../lsp-convert';
+import { isPosition, toRange } from '../lsp-convert';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(
@@ -28,7 +28,7 @@ export function register(ctx: ServerContext): void {
     guard(ctx, Requests.fillPreview, async (params: FillPreviewParams): Promise<FillPreviewResult> => {
       const uri = uriOf(params);
       const p = params.position;
-      if (!p || typeof p.line !== 'number' || typeof p.character !== 'number') throw invalidParams('missing position');
+      if (!isPosition(p)) throw invalidParams('missing or invalid position');
       const cur = await currentOf(ctx, uri);
       const t = fillTargets(cur.doc, cur.doc.lines.offsetAt(p), { config: cur.config.config });
       return { text: t.target?.text, ranges: t.spans.map((s) => toRange(cur.doc.lines, s)) };

@@ -18,7 +18,7 @@ import type { StatsParams, StatsResult } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
 import { currentOf, guard, invalidParams, uriOf } from '../context';
-import { toSpan } from '../lsp-convert';
+import { isPosition, toSpan } from '../lsp-convert';
 
 /** Spoken characters of `span` outside the residue. */
 export function spokenCharsIn(doc: SpeechDocument, span: Span): number {
@@ -56,7 +56,7 @@ export function register(ctx: ServerContext): void {
     Requests.stats,
     guard(ctx, Requests.stats, async (params: StatsParams): Promise<StatsResult> => {
       const cur = await currentOf(ctx, uriOf(params));
-      const ranges = Array.isArray(params.ranges) ? params.ranges.filter((r) => r && r.start && r.end) : undefined;
+      const ranges = Array.isArray(params.ranges) ? params.ranges.filter((r) => r && isPosition(r.start) && isPosition(r.end)) : undefined;
       const spans = ranges?.map((r) => toSpan(cur.doc.lines, r)).filter((s) => s.end > s.start);
       const { speakingRate, mode } = cur.config.config.settings;
       return computeStats(cur.doc, cur.findings, spans, speakingRate, mode);
