@@ -4,6 +4,7 @@
  * symbols. Pure (no `vscode` import).
  */
 import type { LspRange, OutlineNode } from '../../server/src/protocol';
+import { joinMarker } from '../../server/src/core/outline-text';
 import { durationText, groupDigits, secondsFor, type Translate } from './status-format';
 
 export interface BreakdownRow {
@@ -42,7 +43,7 @@ export function rowsFromOutline(nodes: readonly OutlineNode[], t: Translate): Br
         if (n.placeholders > 0) extra.push(t('{0} placeholders', n.placeholders));
         if (n.problems > 0) extra.push(t('{0} problems', n.problems));
         rows.push({
-          label: indent(depth) + `${n.marker ?? ''}${n.label}`.trim(),
+          label: indent(depth) + joinMarker(n.marker, n.label),
           description: describe(n.chars, n.seconds, n.share, t, extra),
           depth,
           range: n.range,

@@ -292,6 +292,14 @@ describe('client: section breakdown', () => {
     assert.match(rows[3].description, /2 placeholders/);
   });
 
+  it('writes marker and heading as the structure view does (a space after 01 and 1.)', () => {
+    const rows = rowsFromOutline([node('总体要求', '01', 100), node('加强领导', '1.', 100), node('压实责任', '（一）', 100)], plainTranslate);
+    assert.deepEqual(
+      rows.map((x) => x.label),
+      ['01 总体要求', '1. 加强领导', '（一）压实责任'],
+    );
+  });
+
   it('falls back to document symbols, counting each range', () => {
     const symbols: SymbolLike[] = [
       { name: '二、乙', range: r(10, 0, 19, 0), selectionRange: r(10, 0, 10, 3) },
