@@ -5,7 +5,8 @@
  */
 import type { LspRange, OutlineNode } from '../../server/src/protocol';
 import { joinMarker } from '../../server/src/core/outline-text';
-import { durationText, groupDigits, secondsFor, type Translate } from './status-format';
+import { comparePos } from './placeholder-nav';
+import { lengthText, percent, secondsFor, type Translate } from './status-format';
 
 export interface BreakdownRow {
   label: string;
@@ -24,12 +25,8 @@ function indent(depth: number): string {
   return '\u3000'.repeat(Math.max(0, depth));
 }
 
-function percent(share: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%`;
-}
-
 function describe(chars: number, seconds: number, share: number | undefined, t: Translate, extra: string[] = []): string {
-  const parts = [t('{0} chars', groupDigits(chars)), durationText(seconds, t)];
+  const parts = [lengthText(chars, seconds, t)];
   if (share !== undefined) parts.push(percent(share));
   return [...parts, ...extra].join(' · ');
 }
@@ -81,7 +78,7 @@ export function rowsFromSymbols(
 ): BreakdownRow[] {
   const rows: BreakdownRow[] = [];
   const walk = (list: readonly SymbolLike[], depth: number, parentChars: number) => {
-    const sorted = [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const sorted = [...list].sort((a, b) => comparePos(a.range.start, b.range.start));
     for (const s of sorted) {
       const chars = countChars(s.range);
       rows.push({

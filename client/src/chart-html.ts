@@ -12,7 +12,7 @@
  */
 import type { OutlineNode, OutlineResult } from '../../server/src/protocol';
 import { joinMarker } from '../../server/src/core/outline-text';
-import { durationText, groupDigits, type Translate } from './status-format';
+import { durationText, lengthText, type Translate } from './status-format';
 
 export interface ChartOptions {
   /** Nonce of the one <style> element. */
@@ -127,7 +127,7 @@ export function chartHtml(outline: OutlineResult | undefined, opts: ChartOptions
     body.push(`<p class="empty">${escapeHtml(outline ? t('No sections found in this draft.') : t('Open a speech draft to see its structure.'))}</p>`);
   } else {
     body.push(
-      `<p class="sub">${escapeHtml(t('{0} chars', groupDigits(outline.totalChars)))} · ${escapeHtml(durationText(outline.totalSeconds, t))} · ${escapeHtml(t('{0} characters a minute', outline.speakingRate))}</p>`,
+      `<p class="sub">${escapeHtml(lengthText(outline.totalChars, outline.totalSeconds, t))} · ${escapeHtml(t('{0} characters a minute', outline.speakingRate))}</p>`,
     );
     body.push(`<div class="chart" role="table" aria-label="${escapeHtml(title)}">`);
     body.push(`<div class="axis-label"></div><div class="axis" aria-hidden="true">`);
@@ -138,7 +138,7 @@ export function chartHtml(outline: OutlineResult | undefined, opts: ChartOptions
       const marks: string[] = [];
       if (n.problems > 0) marks.push(`<span class="mark" title="${escapeHtml(t('{0} problems', n.problems))}">⚠ ${n.problems}</span>`);
       if (n.placeholders > 0) marks.push(`<span class="ph" title="${escapeHtml(t('{0} placeholders', n.placeholders))}">✎ ${n.placeholders}</span>`);
-      const tip = `${r.label} · ${t('{0} chars', groupDigits(n.chars))} · ${durationText(n.seconds, t)}`;
+      const tip = `${r.label} · ${lengthText(n.chars, n.seconds, t)}`;
       const href = opts.linkFor?.(n);
       const open = href ? `<a class="row" role="row" href="${escapeHtml(href)}" title="${escapeHtml(tip)}">` : `<div class="row" role="row" title="${escapeHtml(tip)}">`;
       const close = href ? '</a>' : '</div>';

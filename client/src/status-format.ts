@@ -30,6 +30,17 @@ export function durationText(seconds: number, t: Translate): string {
   return t('{0} min {1} s', d.minutes, d.seconds);
 }
 
+/** "1,234 chars · 5 min 36 s": the length and speaking time, as the status bar, the breakdown, the structure view and the chart show them. */
+export function lengthText(chars: number, seconds: number, t: Translate): string {
+  return `${t('{0} chars', groupDigits(chars))} · ${durationText(seconds, t)}`;
+}
+
+/** A share (0-1) as a whole percentage, "13%". */
+export function percent(share: number): string {
+  const s = Number.isFinite(share) ? Math.max(0, Math.min(1, share)) : 0;
+  return `${Math.round(s * 100)}%`;
+}
+
 /** Seconds to read `chars` characters at `rate` characters a minute. */
 export function secondsFor(chars: number, rate: number): number {
   return rate > 0 ? (chars / rate) * 60 : 0;
@@ -66,7 +77,7 @@ export interface StatusTexts {
 export function statusTexts(s: StatusInput, t: Translate): StatusTexts {
   const chars = groupDigits(s.chars);
   const time = durationText(s.seconds, t);
-  const main = s.selection ? `$(book) ${t('Selection: {0} chars', chars)} · ${time}` : `$(book) ${t('{0} chars', chars)} · ${time}`;
+  const main = s.selection ? `$(book) ${t('Selection: {0} chars', chars)} · ${time}` : `$(book) ${lengthText(s.chars, s.seconds, t)}`;
   const mainTooltip = [
     s.selection
       ? t('Selected text: {0} characters (Chinese characters and digits), about {1} to read aloud at {2} characters a minute.', chars, time, s.speakingRate)

@@ -20,7 +20,8 @@
  */
 import type { LspRange, OutlineNode, OutlineResult } from '../../server/src/protocol';
 import { joinMarker } from '../../server/src/core/outline-text';
-import { durationText, groupDigits, type Translate } from './status-format';
+import { comparePos, type Pos } from './placeholder-nav';
+import { durationText, groupDigits, lengthText, percent, type Translate } from './status-format';
 
 export interface StructureElement {
   /** Stable across edits that keep the markers and titles. */
@@ -126,11 +127,6 @@ export function proportionBar(fraction: number, cells = 8): string {
   return '▇'.repeat(filled) + '▁'.repeat(cells - filled);
 }
 
-export function percent(share: number): string {
-  const s = Number.isFinite(share) ? Math.max(0, Math.min(1, share)) : 0;
-  return `${Math.round(s * 100)}%`;
-}
-
 /** The label shown for a node: marker and heading for sections, the kind for the opening and the closing. */
 export function elementLabel(n: OutlineNode, t: Translate): string {
   switch (n.kind) {
@@ -156,10 +152,6 @@ export function marks(n: OutlineNode): string {
   return out.join(' ');
 }
 
-function lengthText(n: OutlineNode, t: Translate): string {
-  return `${t('{0} chars', groupDigits(n.chars))} · ${durationText(n.seconds, t)}`;
-}
-
 /** The description: marks, bar and share, characters, speaking time. */
 export function elementDescription(e: StructureElement, t: Translate): string {
   const n = e.node;
@@ -168,7 +160,7 @@ export function elementDescription(e: StructureElement, t: Translate): string {
   if (m) parts.push(m);
   switch (n.kind) {
     case 'title':
-      parts.push(lengthText(n, t));
+      parts.push(lengthText(n.chars, n.seconds, t));
       break;
     case 'announcement': {
       const count = n.count ?? 0;
@@ -176,10 +168,10 @@ export function elementDescription(e: StructureElement, t: Translate): string {
       break;
     }
     case 'series':
-      parts.push(`${t('{0} items', n.children?.length ?? 0)} · ${percent(n.share)} · ${lengthText(n, t)}`);
+      parts.push(`${t('{0} items', n.children?.length ?? 0)} · ${percent(n.share)} · ${lengthText(n.chars, n.seconds, t)}`);
       break;
     default:
-      parts.push(`${proportionBar(e.relative ?? n.share)} ${percent(n.share)} · ${lengthText(n, t)}`);
+      parts.push(`${proportionBar(e.relative ?? n.share)} ${percent(n.share)} · ${lengthText(n.chars, n.seconds, t)}`);
   }
   return parts.join('  ');
 }
@@ -257,14 +249,8 @@ export function initiallyExpanded(e: StructureElement): boolean | undefined {
   return e.node.kind === 'section' && e.children.some((c) => c.node.kind === 'section');
 }
 
-type Pos = { line: number; character: number };
-
-function cmp(a: Pos, b: Pos): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 export function contains(r: LspRange, p: Pos): boolean {
-  return cmp(r.start, p) <= 0 && cmp(p, r.end) <= 0;
+  return comparePos(r.start, p) <= 0 && comparePos(p, r.end) <= 0;
 }
 
 /** Kinds the view follows the cursor to (not into series: that would open every series the cursor passes). */

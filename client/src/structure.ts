@@ -33,7 +33,7 @@ import {
   mergeElements,
   type StructureElement,
 } from './structure-model';
-import { durationText, groupDigits } from './status-format';
+import { lengthText } from './status-format';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -300,7 +300,7 @@ export class StructureViews implements vscode.Disposable {
       this.view.message = this.host.running ? undefined : t('speechlint: the language server is not running.');
     } else {
       this.view.message = this.provider.roots.some((e) => e.node.kind === 'section') ? undefined : t('No sections found in this draft.');
-      this.view.description = `${t('{0} chars', groupDigits(o.totalChars))} · ${durationText(o.totalSeconds, t)}`;
+      this.view.description = lengthText(o.totalChars, o.totalSeconds, t);
     }
     this.updateChart();
     const move = this.pendingMove;

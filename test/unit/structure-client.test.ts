@@ -9,7 +9,7 @@
  */
 import { strict as assert } from 'assert';
 import { chartHtml, chartRows, escapeHtml, tickStep } from '../../client/src/chart-html';
-import { plainTranslate } from '../../client/src/status-format';
+import { percent, plainTranslate } from '../../client/src/status-format';
 import {
   buildElements,
   contextValue,
@@ -25,7 +25,6 @@ import {
   isWithin,
   marks,
   mergeElements,
-  percent,
   proportionBar,
   type StructureElement,
 } from '../../client/src/structure-model';
