@@ -252,28 +252,24 @@ export class ClientHost implements vscode.Disposable {
 
   /** A custom request; undefined when the server is not running, fails or does not know it. */
   async request<R>(method: string, params: unknown): Promise<R | undefined> {
-    await this.starting?.catch(() => undefined);
-    const c = this.client;
-    if (!c || c.state !== State.Running) return undefined;
-    try {
-      return (await c.sendRequest(method, params)) as R;
-    } catch (e) {
-      this.output.appendLine(`${method}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
+    return (await this.send(method, (c) => c.sendRequest<R>(method, params)))?.value;
   }
 
   /** Run a server command (workspace/executeCommand); false when it could not be sent or failed. */
   async executeServerCommand(command: string, args: unknown[]): Promise<boolean> {
+    return (await this.send(command, (c) => c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }))) !== undefined;
+  }
+
+  /** Once the client has started: `send` through it when it runs; undefined when it does not, or when `send` fails (logged under `what`). */
+  private async send<R>(what: string, send: (c: LanguageClient) => Promise<R>): Promise<{ value: R } | undefined> {
     await this.starting?.catch(() => undefined);
     const c = this.client;
-    if (!c || c.state !== State.Running) return false;
+    if (!c || c.state !== State.Running) return undefined;
     try {
-      await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
-      return true;
+      return { value: await send(c) };
     } catch (e) {
-      this.output.appendLine(`${command}: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
+      this.output.appendLine(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 

@@ -15,18 +15,20 @@ export function diagnosticRuleId(d: vscode.Diagnostic): string {
   return typeof c === 'object' ? String(c.value) : String(c);
 }
 
+/** The placeholder problems the server published for the document. */
+function placeholderDiagnostics(doc: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(doc.uri).filter((d) => diagnosticRuleId(d).startsWith('placeholder/'));
+}
+
 /** Placeholders from the diagnostics the server published (when `speechlint/placeholders` is not answered). */
 function fromDiagnostics(doc: vscode.TextDocument): PlaceholderItem[] {
   const text = doc.getText();
-  return vscode.languages
-    .getDiagnostics(doc.uri)
-    .filter((d) => diagnosticRuleId(d).startsWith('placeholder/'))
-    .map((d) => {
-      const start = doc.offsetAt(d.range.start);
-      const end = doc.offsetAt(d.range.end);
-      const { before, after } = contextAround(text, start, end);
-      return { range: fromRange(d.range), text: text.slice(start, end), before, after, ruleId: diagnosticRuleId(d) };
-    });
+  return placeholderDiagnostics(doc).map((d) => {
+    const start = doc.offsetAt(d.range.start);
+    const end = doc.offsetAt(d.range.end);
+    const { before, after } = contextAround(text, start, end);
+    return { range: fromRange(d.range), text: text.slice(start, end), before, after, ruleId: diagnosticRuleId(d) };
+  });
 }
 
 /** Every placeholder of the document, in order, that is still where the server saw it. */
@@ -37,10 +39,9 @@ export async function getPlaceholders(host: ClientHost, doc: vscode.TextDocument
   return sortRanges(items.filter((i) => stillThere(i, getText)));
 }
 
-/** Count for the status bar: from the server's placeholder list, else the diagnostics. */
+/** The status bar's count while the server's is not known: the placeholder problems published. */
 export function placeholderCountFromDiagnostics(doc: vscode.TextDocument): number {
-  const diags = vscode.languages.getDiagnostics(doc.uri);
-  return diags.filter((d) => diagnosticRuleId(d).startsWith('placeholder/')).length;
+  return placeholderDiagnostics(doc).length;
 }
 
 function select(editor: vscode.TextEditor, r: LspRange): void {
