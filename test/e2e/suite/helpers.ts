@@ -159,15 +159,11 @@ export function compared(rules: readonly string[], d: vscode.Diagnostic): boolea
 }
 
 export function canonical(doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[], rules: readonly string[]): ExpectedDiagnostic[] {
-  return diagnostics
-    .filter((d) => compared(rules, d))
-    .map((d) => ({ rule: ruleOf(d), severity: SEVERITY_NAMES[d.severity], range: rangeText(d.range), text: doc.getText(d.range) }))
-    .sort((a, b) => {
-      const pa = a.range.split(/[:-]/).map(Number);
-      const pb = b.range.split(/[:-]/).map(Number);
-      for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-      return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-    });
+  return sortExpected(
+    diagnostics
+      .filter((d) => compared(rules, d))
+      .map((d) => ({ rule: ruleOf(d), severity: SEVERITY_NAMES[d.severity], range: rangeText(d.range), text: doc.getText(d.range) })),
+  );
 }
 
 /** The 0-based range of an expected diagnostic ("3:40-3:41" is line 3, columns 40 to 41, 1-based). */
@@ -177,6 +173,7 @@ export function expectedRange(d: ExpectedDiagnostic): vscode.Range {
   return new vscode.Range(Number(m[1]) - 1, Number(m[2]) - 1, Number(m[3]) - 1, Number(m[4]) - 1);
 }
 
+/** In document order (by range, then rule id): how expected and actual diagnostics are compared. */
 export function sortExpected(list: readonly ExpectedDiagnostic[]): ExpectedDiagnostic[] {
   return [...list].sort((a, b) => {
     const pa = a.range.split(/[:-]/).map(Number);
