@@ -34,11 +34,10 @@ const common = {
 
 async function main() {
   fs.rmSync(out, { recursive: true, force: true });
-  const serverEntries = { server: 'server/src/server.ts' };
-  if (fs.existsSync(path.join(root, 'server/src/worker.ts'))) serverEntries.worker = 'server/src/worker.ts';
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: out, external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: serverEntries, outdir: out, external: ['nodejieba'] }),
+    // the server starts its workers from worker.js beside it (server/src/lint-worker.ts)
+    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['nodejieba'] }),
   ]);
   writeNotices(results.map((r) => r.metafile));
   for (const f of fs.readdirSync(out).sort()) {
