@@ -17,7 +17,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { documentSelectorFor, normalizeLanguages } from './languages';
+import { documentSelectorFor, isSelected, normalizeLanguages } from './languages';
 import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from './prose-gate';
 import { findServerModule } from './server-path';
 import { explicitSettings } from './settings';
@@ -89,9 +89,10 @@ export class ClientHost implements vscode.Disposable {
     return this.client?.state === State.Running;
   }
 
-  /** Is this document sent to the server (a checked language that passed the prose check)? */
+  /** Is this document sent to the server (a checked language and scheme, and it passed the prose check)? */
   isChecked(doc: vscode.TextDocument): boolean {
-    if (!this.gate.languages.includes(doc.languageId)) return false;
+    // not the side of a git diff, a notebook cell …: the server never sees them
+    if (!isSelected(doc.languageId, doc.uri.scheme, this.gate.languages)) return false;
     const uri = doc.uri.toString();
     if (!needsProseCheck(doc.languageId)) return true;
     return this.gate.isAdmitted(uri) || (!this.gate.isHeld(uri) && shouldCheck(doc.languageId, sampleText(doc), this.gate.languages));

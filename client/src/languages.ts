@@ -38,6 +38,11 @@ export function documentSelectorFor(languages: readonly string[]): DocumentFilte
   return out;
 }
 
+/** Does the selector of `documentSelectorFor(languages)` take a document of this language and URI scheme? */
+export function isSelected(languageId: string, scheme: string, languages: readonly string[]): boolean {
+  return languages.includes(languageId) && CHECKED_SCHEMES.includes(scheme);
+}
+
 /**
  * A glob of the files of these languages, e.g. `**∕*.{md,markdown,speech,txt}`;
  * `extra` adds extensions known from other extensions' language contributions.

@@ -14,6 +14,7 @@ import {
   documentSelectorFor,
   extensionsFromContributions,
   filesGlob,
+  isSelected,
   normalizeLanguages,
 } from '../../client/src/languages';
 import {
@@ -108,6 +109,14 @@ describe('client: languages setting', () => {
     assert.equal(sel.length, 6);
     assert.ok(sel.some((f) => f.language === 'markdown' && f.scheme === 'untitled'));
     assert.ok(sel.every((f) => ['file', 'untitled', 'vscode-vfs'].includes(f.scheme)));
+  });
+
+  it('takes the documents the selector takes, and no other (the side of a git diff, a notebook cell)', () => {
+    const languages = ['speech', 'markdown'];
+    for (const f of documentSelectorFor(languages)) assert.ok(isSelected(f.language, f.scheme, languages), `${f.language} ${f.scheme}`);
+    assert.equal(isSelected('speech', 'git', languages), false);
+    assert.equal(isSelected('markdown', 'vscode-notebook-cell', languages), false);
+    assert.equal(isSelected('plaintext', 'file', languages), false);
   });
 
   it('builds the glob of the checked languages', () => {
