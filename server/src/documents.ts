@@ -39,6 +39,28 @@ export interface DocState {
 
 let nextRev = 1;
 
+function isPos(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && typeof q === 'object' && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+/**
+ * Are these didChange content changes well-formed (each a text, and a range
+ * of integer positions when it has one)? Positions out of the text are fine
+ * (they clamp); anything else would leave the text unknown.
+ */
+export function validChanges(changes: unknown): changes is TextDocumentContentChangeEvent[] {
+  return (
+    Array.isArray(changes) &&
+    changes.every((c: unknown) => {
+      if (!c || typeof c !== 'object' || typeof (c as { text?: unknown }).text !== 'string') return false;
+      const r = (c as { range?: unknown }).range;
+      if (r === undefined || r === null) return true;
+      return typeof r === 'object' && isPos((r as { start?: unknown }).start) && isPos((r as { end?: unknown }).end);
+    })
+  );
+}
+
 /**
  * Does replacing [start, end) of `text` with `newText` put a \r right before a
  * \n at one of its edges (so that two line breaks become one \r\n)?
@@ -88,7 +110,7 @@ export class DocumentStore {
         } else TextDocument.update(st.td, [c], version);
       } else {
         st.carried = [];
-        TextDocument.update(st.td, [c], version);
+        TextDocument.update(st.td, [{ text: c.text }], version); // (a `range: null` would pass for incremental)
       }
     }
     if (st.td.version !== version) TextDocument.update(st.td, [], version);

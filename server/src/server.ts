@@ -22,10 +22,10 @@ import {
 import { Checker, DEFAULT_DEBOUNCE_MS } from './checker';
 import { ConfigSource, uriToPath } from './config-source';
 import type { ServerContext } from './context';
-import { guardNotification } from './context';
+import { guardNotification, textDocumentUri } from './context';
 import { rulesForPhase } from './core/lint';
 import { localeFrom } from './core/rule';
-import { DocumentStore } from './documents';
+import { DocumentStore, validChanges } from './documents';
 import { COMMANDS, FIX_ALL_KIND, registerAll } from './handlers';
 import { Log, errorText } from './log';
 import { CONFIG_NAME } from './node/config-file';
@@ -172,13 +172,26 @@ export function startServer(connection: Connection): void {
   );
   connection.onDidChangeTextDocument(
     withCtx('textDocument/didChange', (c, params) => {
-      const st = c.store.change(params.textDocument.uri, params.textDocument.version ?? 0, params.contentChanges ?? []);
+      const uri = textDocumentUri(params);
+      if (uri === undefined) return;
+      const changes: unknown = params.contentChanges ?? [];
+      if (!validChanges(changes)) {
+        // the text is unknown from here on: stop checking it rather than publish, or fix, at the wrong places
+        const st = c.store.close(uri);
+        if (st) {
+          c.checker.close(st);
+          log.warn(`speechlint: textDocument/didChange for ${uri}: malformed content change; the document is no longer checked until it is opened again`);
+        }
+        return;
+      }
+      const st = c.store.change(uri, params.textDocument.version ?? 0, changes);
       if (st) c.checker.schedule(st);
     }),
   );
   connection.onDidCloseTextDocument(
     withCtx('textDocument/didClose', (c, params) => {
-      const st = c.store.close(params.textDocument.uri);
+      const uri = textDocumentUri(params);
+      const st = uri === undefined ? undefined : c.store.close(uri);
       if (st) c.checker.close(st);
     }),
   );

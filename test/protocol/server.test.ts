@@ -418,6 +418,47 @@ describe('language server over JSON-RPC (stdio)', function () {
     assert.equal(c.exitCode, undefined);
   });
 
+  it('a malformed didChange (a range without an end, a change without text, null params): the document is dropped, never edited at a guess', async () => {
+    c.notify('textDocument/didChange', null);
+    c.notify('textDocument/didClose', { textDocument: null });
+    const rejects = async (method: string, params: unknown) => {
+      await assert.rejects(c.request(method, params), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidParams);
+    };
+    for (const bad of [
+      [{ range: { start: { line: 0, character: 0 } }, text: 'X' }],
+      [{ range: { start: { line: 0, character: 1.5 }, end: { line: 0, character: 2 } }, text: 'X' }],
+      [{ range: null, text: '全文' }, { text: null }],
+      [null],
+    ]) {
+      const uri = 'untitled:malformed.speech';
+      const text = '收入XX亿元，支出XX亿元。\n';
+      const mark = c.mark();
+      c.open(uri, text);
+      await c.waitForDiagnostics(uri, mark, (p) => codes(p, MARKER).length === 2);
+      const mark2 = c.mark();
+      const logs = c.logs.length;
+      // a good change first, then the malformed one: nothing of the notification is applied halfway
+      c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '今年' }, ...(bad as never[])]);
+      await c.waitFor(() => c.logs.slice(logs).find((l) => l.message.includes(`didChange for ${uri}: malformed content change`)), 'the warning');
+      // after a round trip, everything the server sent before has arrived
+      assert.equal(await c.request('textDocument/documentSymbol', { textDocument: { uri } }), null);
+      const after = c.diagnostics.slice(mark2).filter((p) => p.uri === uri);
+      assert.deepEqual(after[after.length - 1]?.diagnostics, [], `cleared: ${JSON.stringify(bad)}`);
+      assert.ok(!after.some((p) => p.version === 2), 'nothing published for a half-applied text');
+      // the server no longer claims to know the text: no fixes, no ranges
+      assert.equal(await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, context: { diagnostics: [] } }), null);
+      await rejects('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: [uri] });
+      await rejects(Requests.placeholders, { uri });
+      // opened again, it is checked again
+      const mark3 = c.mark();
+      c.open(uri, text, 3);
+      await c.waitForDiagnostics(uri, mark3, (p) => codes(p, MARKER).length === 2);
+      c.close(uri);
+    }
+    assert.ok(!c.logs.some((l) => /didChange failed|didClose failed/.test(l.message)), 'odd params are not errors of the server');
+    assert.equal(c.exitCode, undefined);
+  });
+
   it('a very large draft (fast phase in a worker): requests are answered meanwhile, diagnostics match the core', async () => {
     const uri = 'untitled:large.speech';
     let text = '';
