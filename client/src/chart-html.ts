@@ -11,8 +11,8 @@
  * (when given) that reveals the section in the draft. Pure (no `vscode`).
  */
 import type { OutlineNode, OutlineResult } from '../../server/src/protocol';
-import { joinMarker } from '../../server/src/core/outline-text';
 import { durationText, lengthText, type Translate } from './status-format';
+import { elementLabel } from './structure-model';
 
 export interface ChartOptions {
   /** Nonce of the one <style> element. */
@@ -48,10 +48,10 @@ export function chartRows(outline: OutlineResult | undefined, t: Translate): Cha
     for (const n of nodes) {
       if (n.kind === 'section') {
         const colour = Math.min(4, Math.max(1, n.level > 0 ? n.level : sectionDepth + 1));
-        rows.push({ node: n, depth, colour, label: joinMarker(n.marker, n.label) || '…', startSeconds: n.startSeconds ?? 0, seconds: n.seconds });
+        rows.push({ node: n, depth, colour, label: elementLabel(n, t), startSeconds: n.startSeconds ?? 0, seconds: n.seconds });
         walk(n.children ?? [], depth + 1, sectionDepth + 1);
       } else if (n.kind === 'opening' || n.kind === 'closing') {
-        rows.push({ node: n, depth, colour: 0, label: n.kind === 'opening' ? t('Opening') : t('Closing'), startSeconds: n.startSeconds ?? 0, seconds: n.seconds });
+        rows.push({ node: n, depth, colour: 0, label: elementLabel(n, t), startSeconds: n.startSeconds ?? 0, seconds: n.seconds });
       }
     }
   };
