@@ -26,7 +26,7 @@ import type { FileProblem, LoadedConfig } from './node/config-file';
 import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file';
 import { addUserDictionary, loadJieba } from './node/jieba';
 import type { DraftFile } from './node/textfile';
-import { decodeDraft, encodeDraft, expandPaths, ioReason, writeFileAtomic } from './node/textfile';
+import { decodeDraft, encodeDraft, expandPaths, ioCause, ioReason, writeFileAtomic } from './node/textfile';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
@@ -619,7 +619,7 @@ function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
         );
       }
     } catch (e) {
-      const r = ioReason(e, 'write');
+      const r = ioCause(e, 'write');
       errLine(st, f.display, t(`无法写入修复：${r.zh}`, `cannot write the fixes: ${r.en}`));
     }
   }

@@ -7,7 +7,9 @@ import { detectLocale, parseArgs } from '../../server/src/cli';
 import { displayWidth, formatStylish, mergeEdits, normalizeEol } from '../../server/src/cli-format';
 import type { Finding } from '../../server/src/core/rule';
 import { decodeDraft, detectEol, encodeDraft, expandPaths, firstInvalidUtf8, writeFileAtomic } from '../../server/src/node/textfile';
-import { cleanup, tmpDir } from './helpers';
+import { createRegistry } from '../../server/src/core/rules';
+import { findConfigFile, loadConfigFor, readConfigFile } from '../../server/src/node/config-file';
+import { cleanup, tmpDir, writeJson } from './helpers';
 
 /** The fs module itself (the `import * as` binding has only getters): tests patch it to fake a full disk. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -186,6 +188,34 @@ describe('CLI helpers', () => {
         r.files.map((f) => f.display),
         ['w/ok.md'],
       );
+    });
+  });
+
+  describe('config file', () => {
+    let dir: string;
+    beforeEach(() => (dir = tmpDir()));
+    afterEach(() => cleanup(dir));
+
+    it('names why a config file cannot be read in both languages, not in the system\'s English only', () => {
+      const cfg = path.join(dir, '.speechlintrc.json');
+      fs.mkdirSync(cfg); // EISDIR when read
+      const r = readConfigFile(cfg);
+      assert.equal(r.raw, undefined);
+      assert.deepEqual(r.problems, [{ file: cfg, key: '', message: { zh: '无法读取配置文件：是文件夹，不是文件', en: 'cannot read the configuration file: is a folder, not a file' } }]);
+    });
+
+    it('loads the config file it is given, and without one the defaults, searching nothing', () => {
+      const registry = createRegistry();
+      fs.mkdirSync(path.join(dir, 'sub'));
+      writeJson(path.join(dir, '.speechlintrc.json'), { mode: 'final', dictionary: 'words.txt' });
+      assert.equal(findConfigFile(path.join(dir, 'sub')), path.join(dir, '.speechlintrc.json'));
+      const found = loadConfigFor(registry, { configFile: path.join(dir, '.speechlintrc.json'), docDir: path.join(dir, 'sub') });
+      assert.equal(found.config.settings.mode, 'final');
+      assert.equal(found.dictionaryPath, path.join(dir, 'words.txt'), 'the dictionary beside the config file');
+      const none = loadConfigFor(registry, { docDir: path.join(dir, 'sub'), overrides: [{ mode: 'draft' }] });
+      assert.equal(none.file, undefined);
+      assert.equal(none.config.settings.mode, 'draft');
+      assert.deepEqual(none.problems, []);
     });
   });
 

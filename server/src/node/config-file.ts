@@ -8,11 +8,12 @@ import * as path from 'path';
 import type { ConfigProblem, RawConfig, ResolvedConfig } from '../core/config';
 import { parseConfigText, resolveConfig } from '../core/config';
 import type { Registry } from '../core/registry';
+import { ioCause } from './textfile';
 
 export const CONFIG_NAME = '.speechlintrc.json';
 
 /** The nearest `.speechlintrc.json` at or above `dir`, or undefined. */
-export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+export function findConfigFile(dir: string): string | undefined {
   let cur = path.resolve(dir);
   for (let i = 0; i < 64; i++) {
     const candidate = path.join(cur, CONFIG_NAME);
@@ -21,7 +22,6 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
     } catch {
       // not here
     }
-    if (stopAt && path.resolve(stopAt) === cur) return undefined;
     const parent = path.dirname(cur);
     if (parent === cur) return undefined;
     cur = parent;
@@ -38,8 +38,8 @@ export function readConfigFile(file: string): { raw?: RawConfig; problems: FileP
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { problems: [{ file, key: '', message: { zh: `无法读取配置文件：${msg}`, en: `cannot read the configuration file: ${msg}` } }] };
+    const r = ioCause(e);
+    return { problems: [{ file, key: '', message: { zh: `无法读取配置文件：${r.zh}`, en: `cannot read the configuration file: ${r.en}` } }] };
   }
   const { raw, problem } = parseConfigText(text);
   return { raw, problems: problem ? [{ ...problem, file }] : [] };
@@ -54,9 +54,12 @@ export interface LoadedConfig {
   dictionaryPath?: string;
 }
 
-/** Resolve the config for a draft at `docPath` (or an explicit `configFile`), with extra layers on top. */
-export function loadConfigFor(registry: Registry, opts: { docDir?: string; configFile?: string; overrides?: RawConfig[]; stopAt?: string }): LoadedConfig {
-  const file = opts.configFile ?? (opts.docDir ? findConfigFile(opts.docDir, opts.stopAt) : undefined);
+/**
+ * The config of a draft in `docDir`: `configFile` (found with findConfigFile,
+ * or given; none: the defaults) with extra layers on top.
+ */
+export function loadConfigFor(registry: Registry, opts: { configFile?: string; docDir: string; overrides?: RawConfig[] }): LoadedConfig {
+  const file = opts.configFile;
   const problems: FileProblem[] = [];
   const layers: RawConfig[] = [];
   if (file) {
@@ -69,7 +72,7 @@ export function loadConfigFor(registry: Registry, opts: { docDir?: string; confi
   for (const p of resolved.problems) problems.push({ ...p, file });
   let dictionaryPath: string | undefined;
   if (resolved.config.dictionary) {
-    dictionaryPath = path.resolve(file ? path.dirname(file) : opts.docDir ?? process.cwd(), resolved.config.dictionary);
+    dictionaryPath = path.resolve(file ? path.dirname(file) : opts.docDir, resolved.config.dictionary);
   }
   return { config: resolved.config, problems, file, dictionaryPath };
 }

@@ -203,7 +203,25 @@ export interface PathError {
   reason: LocalizedText;
 }
 
-export function ioReason(e: unknown, op: 'read' | 'write' = 'read'): LocalizedText {
+function systemMessage(e: unknown): LocalizedText {
+  const msg = e instanceof Error ? e.message : String(e);
+  return t(msg, msg);
+}
+
+/** Why a file operation failed: the error named in words, else the system's message. */
+export function ioCause(e: unknown, op: 'read' | 'write' = 'read'): LocalizedText {
+  return knownCause(e, op) ?? systemMessage(e);
+}
+
+/** Why a read failed, on its own line: ioCause, where a system message says "cannot read" first. */
+export function ioReason(e: unknown): LocalizedText {
+  const known = knownCause(e, 'read');
+  if (known) return known;
+  const m = systemMessage(e);
+  return t(`无法读取：${m.zh}`, `cannot read: ${m.en}`);
+}
+
+function knownCause(e: unknown, op: 'read' | 'write'): LocalizedText | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -225,10 +243,8 @@ export function ioReason(e: unknown, op: 'read' | 'write' = 'read'): LocalizedTe
     case 'EMFILE':
     case 'ENFILE':
       return t('打开的文件过多', 'too many open files');
-    default: {
-      const msg = e instanceof Error ? e.message : String(e);
-      return op === 'write' ? t(msg, msg) : t(`无法读取：${msg}`, `cannot read: ${msg}`);
-    }
+    default:
+      return undefined;
   }
 }
 
