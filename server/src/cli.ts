@@ -25,6 +25,7 @@ import { SegmentCache, segmentDocument } from './core/segment';
 import type { FileProblem, LoadedConfig } from './node/config-file';
 import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file';
 import { addUserDictionary, loadJieba } from './node/jieba';
+import { packageVersion } from './node/package';
 import type { DraftFile } from './node/textfile';
 import { decodeDraft, encodeDraft, expandPaths, ioCause, ioReason, writeFileAtomic } from './node/textfile';
 
@@ -203,18 +204,6 @@ function prescanLocale(argv: readonly string[]): Locale | undefined {
     if (v === 'zh' || v === 'en') return v;
   }
   return undefined;
-}
-
-export function version(): string {
-  for (const rel of ['../../../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, rel), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'speechlint' && pkg.version) return pkg.version;
-    } catch {
-      // try the next
-    }
-  }
-  return '0.0.0';
 }
 
 export const HELP = `speechlint — 讲话稿检查 / checks Chinese speech drafts
@@ -479,7 +468,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     return 0;
   }
   if (opts.version) {
-    io.stdout.write(`speechlint ${version()}\n`);
+    io.stdout.write(`speechlint ${packageVersion() ?? '0.0.0'}\n`);
     return 0;
   }
   if (opts.stdin && opts.paths.length > 0) return usage(t('使用 --stdin 时不能再指定文件', '--stdin takes no file arguments'));

@@ -6,8 +6,6 @@
  * Started by the VS Code extension (node IPC) and by
  * `speechlint-language-server --stdio` for other editors.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
   CodeActionKind,
@@ -29,21 +27,9 @@ import { DocumentStore, validChanges } from './documents';
 import { COMMANDS, FIX_ALL_KIND, registerAll } from './handlers';
 import { Log, errorText } from './log';
 import { CONFIG_NAME } from './node/config-file';
+import { packageVersion } from './node/package';
 import { createServerRegistry } from './rules-source';
 import { LintWorker } from './lint-worker';
-
-/** The package version: package.json three levels up (out/server/src/) or one up (dist/ bundle). */
-function packageVersion(): string | undefined {
-  for (const rel of [['..', '..', '..'], ['..']]) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, ...rel, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'speechlint') return pkg.version;
-    } catch {
-      // try the next place
-    }
-  }
-  return undefined;
-}
 
 interface InitOptions {
   debounceMs?: unknown;

@@ -9,6 +9,8 @@
  * (reports the jieba token 深化改革).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver/node';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/cap';
@@ -19,7 +21,7 @@ import { parse } from '../../server/src/core/parse';
 import { createRegistry } from '../../server/src/core/rules';
 import type { PlaceholdersResult, StatsResult } from '../../server/src/protocol';
 import { Requests, ServerCommands } from '../../server/src/protocol';
-import { TestClient, applyLspEdits, corpus, offsetAt, textAt } from './client';
+import { ROOT, TestClient, applyLspEdits, corpus, offsetAt, textAt } from './client';
 
 const MARKER = 'placeholder/marker';
 const FIXABLE = 'balance/test-fixable';
@@ -57,6 +59,7 @@ describe('language server over JSON-RPC (stdio)', function () {
     assert.deepEqual(kinds, ['quickfix', 'source.fixAll.speechlint']);
     assert.deepEqual(caps.executeCommandProvider?.commands, Object.values(ServerCommands));
     assert.equal(c.initializeResult.serverInfo?.name, 'speechlint');
+    assert.equal(c.initializeResult.serverInfo?.version, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('didOpen publishes the placeholder diagnostics of corpus 004, converted from the core findings', async () => {
