@@ -258,8 +258,8 @@ interface RunState {
   dirConfig: Map<string, string | null>;
   loaded: Map<string, LoadedConfig>;
   reportedProblems: Set<string>;
+  /** Word segmentation: undefined until first needed, null when it could not be loaded. */
   segmenter?: Segmenter | null;
-  segmenterWarned: boolean;
   dictionaries: Set<string>;
   segCache: SegmentCache;
 }
@@ -325,8 +325,7 @@ function segmenterFor(st: RunState, loaded: LoadedConfig): Segmenter | undefined
       r = { error: e instanceof Error ? e.message : String(e) };
     }
     st.segmenter = r.segmenter ?? null;
-    if (!r.segmenter && !st.segmenterWarned) {
-      st.segmenterWarned = true;
+    if (!r.segmenter) {
       const skipped = st.registry
         .all()
         .filter((x) => x.meta.needsSegmentation)
@@ -367,8 +366,7 @@ function lintText(st: RunState, display: string, text: string, loaded: LoadedCon
 
 interface Checked {
   report: FileReport;
-  /** Number of fix passes that changed the text. */
-  fixedPasses: number;
+  /** Findings fixed, over every pass. */
   fixCount: number;
 }
 
@@ -378,7 +376,6 @@ function checkDraft(st: RunState, display: string, filePath: string, docDir: str
   const segmenter = segmenterFor(st, loaded);
   let current = text;
   let findings = lintText(st, display, current, loaded, segmenter);
-  let fixedPasses = 0;
   let fixCount = 0;
   if (st.opts.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -394,14 +391,13 @@ function checkDraft(st: RunState, display: string, filePath: string, docDir: str
       }
       if (next === current) break;
       current = next;
-      fixedPasses++;
       fixCount += fixes;
       findings = lintText(st, display, current, loaded, segmenter);
     }
   }
   const report: FileReport = { filePath, display, text: current, eol, findings };
   if (current !== text) report.output = current;
-  return { report, fixedPasses, fixCount };
+  return { report, fixCount };
 }
 
 async function readStdin(stdin: CliIO['stdin']): Promise<Buffer> {
@@ -518,7 +514,6 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     dirConfig: new Map(),
     loaded: new Map(),
     reportedProblems: new Set(),
-    segmenterWarned: false,
     dictionaries: new Set(),
     segCache: new SegmentCache(),
   };

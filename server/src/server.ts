@@ -48,20 +48,15 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let dynamicConfig = false;
 
-  process.on('uncaughtException', (e) => {
+  const unexpected = (e: unknown): void => {
     try {
       log.error(`speechlint: unexpected error: ${errorText(e)}`);
     } catch {
       // the connection itself is gone
     }
-  });
-  process.on('unhandledRejection', (e) => {
-    try {
-      log.error(`speechlint: unexpected error: ${errorText(e)}`);
-    } catch {
-      // the connection itself is gone
-    }
-  });
+  };
+  process.on('uncaughtException', unexpected);
+  process.on('unhandledRejection', unexpected);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const raw = params.initializationOptions;
