@@ -71,12 +71,19 @@ export interface ConfigHost {
 
 const SETTINGS_LABEL = { zh: 'speechlint 设置', en: 'speechlint settings' };
 
+/** Settings as pulled, with what every document that uses them needs: their cache key and their own problems. */
+export interface PulledSettings extends SettingsView {
+  key: string;
+  problems: ConfigProblem[];
+}
+
 export class ConfigSource {
   /** Settings pushed by didChangeConfiguration or given as initializationOptions (clients without workspace/configuration). */
   pushedSettings: unknown;
-  private readonly settings = new Map<string, Promise<SettingsView>>();
+  private readonly settings = new Map<string, Promise<PulledSettings>>();
   private readonly fileOfDir = new Map<string, string | undefined>();
-  private readonly raw = new Map<string, { raw?: RawConfig; problems: FileProblem[] }>();
+  /** Config files read: their raw layer and their problems (reading and resolving), once per file until it changes. */
+  private readonly files = new Map<string, { raw?: RawConfig; problems: FileProblem[] }>();
   private readonly resolved = new Map<string, DocConfig>();
   /** Messages shown, per source: file problems are shown again after the files change, settings problems are not. */
   private readonly shown = new Set<string>();
@@ -97,13 +104,13 @@ export class ConfigSource {
   /** A config file changed, appeared or went away: look again (and show its problems again). */
   invalidateFiles(): void {
     this.fileOfDir.clear();
-    this.raw.clear();
+    this.files.clear();
     this.resolved.clear();
     this.shown.clear();
   }
 
   /** The settings for a document (cached until they change). */
-  settingsFor(uri: string | undefined): Promise<SettingsView> {
+  settingsFor(uri: string | undefined): Promise<PulledSettings> {
     const key = uri ?? '';
     let p = this.settings.get(key);
     if (!p) {
@@ -114,7 +121,7 @@ export class ConfigSource {
     return p;
   }
 
-  private async pull(uri: string | undefined): Promise<SettingsView> {
+  private async pull(uri: string | undefined): Promise<PulledSettings> {
     let s: unknown;
     const pending = this.host.pullSettings(uri);
     if (pending) {
@@ -125,39 +132,43 @@ export class ConfigSource {
       }
     }
     if (s === undefined || s === null) s = this.pushedSettings;
-    return settingsToLayer(s);
+    const view = settingsToLayer(s);
+    const problems = Object.keys(view.layer).length ? resolveConfig(this.registry, [view.layer]).problems : [];
+    return { ...view, key: JSON.stringify(view.layer), problems };
+  }
+
+  /** The nearest config file above `dir` (looked up once per folder). */
+  private fileFor(dir: string): string | undefined {
+    if (this.fileOfDir.has(dir)) return this.fileOfDir.get(dir);
+    const file = findConfigFile(dir);
+    this.fileOfDir.set(dir, file);
+    return file;
+  }
+
+  /** A config file's raw layer and problems (read and resolved once). */
+  private fileConfig(file: string): { raw?: RawConfig; problems: FileProblem[] } {
+    let r = this.files.get(file);
+    if (!r) {
+      const read = readConfigFile(file);
+      const problems = [...read.problems];
+      if (read.raw) for (const p of resolveConfig(this.registry, [read.raw]).problems) problems.push({ ...p, file });
+      r = { raw: read.raw, problems };
+      this.files.set(file, r);
+    }
+    return r;
   }
 
   async forDocument(uri: string): Promise<DocConfig> {
     const settings = await this.settingsFor(uri);
     const docPath = uriToPath(uri);
     const dir = docPath ? path.dirname(docPath) : this.host.workspaceFolders()[0];
-    let file: string | undefined;
-    if (dir) {
-      if (this.fileOfDir.has(dir)) file = this.fileOfDir.get(dir);
-      else {
-        file = findConfigFile(dir);
-        this.fileOfDir.set(dir, file);
-      }
-    }
-    const key = `${file ?? ''}\n${dir ?? ''}\n${JSON.stringify(settings.layer)}`;
+    const file = dir ? this.fileFor(dir) : undefined;
+    const key = `${file ?? ''}\n${dir ?? ''}\n${settings.key}`;
     const hit = this.resolved.get(key);
     if (hit) return hit;
 
-    let fileRaw: RawConfig | undefined;
-    const problems: FileProblem[] = [];
-    if (file) {
-      let r = this.raw.get(file);
-      if (!r) {
-        r = readConfigFile(file);
-        this.raw.set(file, r);
-      }
-      fileRaw = r.raw;
-      problems.push(...r.problems);
-      if (fileRaw) for (const p of resolveConfig(this.registry, [fileRaw]).problems) problems.push({ ...p, file });
-    }
-    const settingsProblems: ConfigProblem[] = Object.keys(settings.layer).length ? resolveConfig(this.registry, [settings.layer]).problems : [];
-    const layers = fileRaw ? [fileRaw, settings.layer] : [settings.layer];
+    const fromFile = file ? this.fileConfig(file) : undefined;
+    const layers = fromFile?.raw ? [fromFile.raw, settings.layer] : [settings.layer];
     const { config } = resolveConfig(this.registry, layers);
 
     let dictionaryPath: string | undefined;
@@ -168,17 +179,11 @@ export class ConfigSource {
     }
 
     // one message per source (the file, the settings), however many keys are wrong
-    const byFile = new Map<string, { key: string; message: { zh: string; en: string } }[]>();
-    for (const p of problems) {
-      const list = byFile.get(p.file ?? '') ?? [];
-      list.push(p);
-      byFile.set(p.file ?? '', list);
-    }
-    for (const [where, list] of byFile) this.report(where, list, this.shown);
-    if (settingsProblems.length) {
+    if (file && fromFile?.problems.length) this.report(file, fromFile.problems, this.shown);
+    if (settings.problems.length) {
       this.report(
         SETTINGS_LABEL[this.locale],
-        settingsProblems.map((p) => ({ key: p.key ? `speechlint.${p.key}` : '', message: p.message })),
+        settings.problems.map((p) => ({ key: p.key ? `speechlint.${p.key}` : '', message: p.message })),
         this.shownSettings,
       );
     }
