@@ -248,6 +248,15 @@ function knownCause(e: unknown, op: 'read' | 'write'): LocalizedText | undefined
   }
 }
 
+/** The real path (links resolved), or the path itself when it cannot be resolved. */
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /**
  * Command-line paths → draft files. Folders are walked for `.speech`, `.txt`
  * and `.md` (names compared case-insensitively), skipping `node_modules`,
@@ -266,12 +275,7 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
   const wanted = (name: string) => extSet.has(path.extname(name).toLowerCase());
 
   const addFile = (abs: string, display: string) => {
-    let real = abs;
-    try {
-      real = fs.realpathSync(abs);
-    } catch {
-      // keep abs
-    }
+    const real = realOr(abs);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.push({ display, abs });
@@ -349,12 +353,7 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
       continue;
     }
     if (st.isDirectory()) {
-      let real = abs;
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        // keep abs
-      }
+      const real = realOr(abs);
       if (seenDirs.has(real)) continue;
       seenDirs.add(real);
       const before = errors.length;
