@@ -24,6 +24,7 @@ import type {
   ApplyWorkspaceEditResult,
   ClientCapabilities,
   ConfigurationParams,
+  Diagnostic,
   InitializeResult,
   LogMessageParams,
   ProtocolConnection,
@@ -136,18 +137,14 @@ export class TestClient {
       c.exitCode = code;
       c.events.emit('change');
     });
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      c.diagnostics.push(p);
-      c.events.emit('change');
-    });
-    conn.onNotification('window/showMessage', (p: ShowMessageParams) => {
-      c.messages.push(p);
-      c.events.emit('change');
-    });
-    conn.onNotification('window/logMessage', (p: LogMessageParams) => {
-      c.logs.push(p);
-      c.events.emit('change');
-    });
+    const record = <T>(method: string, into: T[]) =>
+      conn.onNotification(method, (p: T) => {
+        into.push(p);
+        c.events.emit('change');
+      });
+    record('textDocument/publishDiagnostics', c.diagnostics);
+    record('window/showMessage', c.messages);
+    record('window/logMessage', c.logs);
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       c.configRequests.push(p);
       return p.items.map((it) => (it.section === 'speechlint' ? c.settings : null));
@@ -266,6 +263,11 @@ export class TestClient {
     await this.waitFor(() => (this.exitCode !== undefined ? true : undefined), 'server exit', 5000).catch(() => this.proc.kill());
     this.conn.dispose();
   }
+}
+
+/** The diagnostics of one rule in a publish. */
+export function codes(p: PublishDiagnosticsParams, code: string): Diagnostic[] {
+  return p.diagnostics.filter((d) => d.code === code);
 }
 
 /** Offset of a line/character position in a text (lines end at \n, \r\n or \r). */

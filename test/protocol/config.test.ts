@@ -11,13 +11,13 @@ import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver/node';
 import type { StatsResult } from '../../server/src/protocol';
 import { Requests } from '../../server/src/protocol';
-import { TestClient, corpus, fileUri, rmTemp, tempDir } from './client';
+import { TestClient, codes, corpus, fileUri, rmTemp, tempDir } from './client';
 
 const MARKER = 'placeholder/marker';
 const DRAFT = '关于工作的讲话\n一、总体要求\n今年实现收入XX亿元，增长XX%。\n';
 
 function markers(p: PublishDiagnosticsParams): Diagnostic[] {
-  return p.diagnostics.filter((d) => d.code === MARKER);
+  return codes(p, MARKER);
 }
 
 function write(dir: string, name: string, text: string): string {

@@ -7,15 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { TestClient, fileUri, rmTemp, tempDir, textAt } from './client';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { TestClient, codes, fileUri, rmTemp, tempDir, textAt } from './client';
 
 const MARKER = 'placeholder/marker';
 const SEGMENTED = 'repetition/test-segmented';
-
-function codes(p: PublishDiagnosticsParams, code: string): Diagnostic[] {
-  return p.diagnostics.filter((d) => d.code === code);
-}
 
 describe('language server: segmented phase (worker thread, jieba)', function () {
   this.timeout(60000);

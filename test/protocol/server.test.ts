@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { CodeAction, DocumentSymbol, FoldingRange, TextDocumentEdit } from 'vscode-languageserver/node';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/cap';
 import { defaultConfig } from '../../server/src/core/config';
@@ -21,16 +21,12 @@ import { parse } from '../../server/src/core/parse';
 import { createRegistry } from '../../server/src/core/rules';
 import type { PlaceholdersResult, StatsResult } from '../../server/src/protocol';
 import { Requests, ServerCommands } from '../../server/src/protocol';
-import { ROOT, TestClient, applyLspEdits, corpus, offsetAt, textAt } from './client';
+import { ROOT, TestClient, applyLspEdits, codes, corpus, offsetAt, textAt } from './client';
 
 const MARKER = 'placeholder/marker';
 const FIXABLE = 'balance/test-fixable';
 const SEGMENTED = 'repetition/test-segmented';
 const TEST_ENV = { SPEECHLINT_TEST_RULES: '1' };
-
-function codes(p: PublishDiagnosticsParams, code: string): Diagnostic[] {
-  return p.diagnostics.filter((d) => d.code === code);
-}
 
 /** The placeholder/marker findings core lint() gives for a text, as [start, end] offsets. */
 function expectedMarkers(text: string): [number, number][] {
