@@ -49,9 +49,24 @@ export async function speechlint(): Promise<SpeechlintApi> {
 export async function openFixture(name: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
   const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(0, 0, 0, 0) });
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  await settled(() => (editor.selection = new vscode.Selection(0, 0, 0, 0)));
   await speechlint();
   return editor;
+}
+
+/**
+ * Change the selection (`change` sets editor.selection or runs a command that
+ * does) and return once the window has reported its selections back. The
+ * extension host keeps its own copy of an editor's selection, which the
+ * window's selection events overwrite when they arrive: on a busy machine an
+ * event for an older selection can arrive after a newer one was set, and a
+ * command run at that moment reads the older one. A command the window runs
+ * (setContext) answers after the events it sent before, so awaiting it lets
+ * them all arrive.
+ */
+export async function settled(change: () => unknown): Promise<void> {
+  await change();
+  await vscode.commands.executeCommand('setContext', 'speechlint.e2e.settled', Date.now());
 }
 
 /** A new, empty speech draft (untitled). */

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { cleanUp, openFixture, speechlint, waitForText, waitUntil } from './helpers';
+import { cleanUp, openFixture, settled, speechlint, waitForText, waitUntil } from './helpers';
 
 interface Node {
   name: string;
@@ -112,7 +112,7 @@ describe('outline and structure', () => {
     assert.equal(lines[9], '四、切实加强组织领导');
     // a line above every section: the body of 四 goes from line 11 to line 12, where the old outline has the closing
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 0), '新增的一句。\n')), 'inserted a line');
-    editor.selection = new vscode.Selection(11, 3, 11, 3);
+    await settled(() => (editor.selection = new vscode.Selection(11, 3, 11, 3)));
     await vscode.commands.executeCommand('speechlint.moveSectionUp');
     const want = [
       ...lines.slice(0, 3),

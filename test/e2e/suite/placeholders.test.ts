@@ -12,6 +12,7 @@ import {
   rangeText,
   readExpected,
   ruleOf,
+  settled,
   sortExpected,
   speechlint,
   waitForDiagnostics,
@@ -39,10 +40,10 @@ describe('placeholders', () => {
     const editor = await openPlaceholders();
     const want = sortExpected(expected().diagnostics).map((d) => `${d.range} ${d.text}`);
     assert.equal(want.length, 6);
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await settled(() => (editor.selection = new vscode.Selection(0, 0, 0, 0)));
     const got: string[] = [];
     for (let i = 0; i <= want.length; i++) {
-      await vscode.commands.executeCommand('speechlint.nextPlaceholder');
+      await settled(() => vscode.commands.executeCommand('speechlint.nextPlaceholder'));
       got.push(selected(editor));
     }
     assert.deepEqual(got, [...want, want[0]]);
@@ -54,10 +55,10 @@ describe('placeholders', () => {
     const want = sorted.map((d) => `${d.range} ${d.text}`);
     // the caret right after the fourth placeholder (×), on line 3
     const after = expectedRange(sorted[3]).end;
-    editor.selection = new vscode.Selection(after, after);
+    await settled(() => (editor.selection = new vscode.Selection(after, after)));
     const got: string[] = [];
     for (let i = 0; i < 5; i++) {
-      await vscode.commands.executeCommand('speechlint.previousPlaceholder');
+      await settled(() => vscode.commands.executeCommand('speechlint.previousPlaceholder'));
       got.push(selected(editor));
     }
     assert.deepEqual(got, [want[3], want[2], want[1], want[0], want[5]]);
