@@ -298,6 +298,8 @@ export class StructureViews implements vscode.Disposable {
       this.view.description = undefined;
     } else if (!o) {
       this.view.message = this.host.running ? undefined : t('speechlint: the language server is not running.');
+      // not the length of the draft shown before
+      this.view.description = undefined;
     } else {
       this.view.message = this.provider.roots.some((e) => e.node.kind === 'section') ? undefined : t('No sections found in this draft.');
       this.view.description = lengthText(o.totalChars, o.totalSeconds, t);
