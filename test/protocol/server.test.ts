@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, DocumentSymbol, FoldingRange, TextDocumentEdit } from 'vscode-languageserver/node';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/cap';
 import { defaultConfig } from '../../server/src/core/config';
 import { ruleDocUrl } from '../../server/src/core/docs';
@@ -335,6 +335,33 @@ describe('language server over JSON-RPC (stdio)', function () {
     c.close(uri);
   });
 
+  it('moveSection and fillPlaceholder refuse a position the text moved away from while they waited (ContentModified), and apply nothing', async () => {
+    const text = '关于工作的讲话\n一、总体要求\n实现收入XX亿元。\n二、重点任务\n确保增长XX%。\n三、保障措施\n加强领导。\n';
+    const insert = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '同志们：\n' }];
+    for (const [command, args] of [
+      [ServerCommands.moveSection, [3, 0, 'up']], // 二、 — after the change, line 3 is the body of 一、
+      [ServerCommands.fillPlaceholder, [2, 5, '12.6']], // XX亿元 — after the change, line 2 is 一、总体要求
+    ] as const) {
+      const uri = `untitled:race-${command}.speech`;
+      const before = c.applied.length;
+      // sent back to back: the command waits for the document's first check (and its settings), and the change lands meanwhile
+      c.open(uri, text, 1);
+      const pending = c.request('workspace/executeCommand', { command, arguments: [uri, ...args] });
+      c.change(uri, 2, insert);
+      await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified);
+      assert.equal(c.applied.length, before, 'no edit sent');
+      // asked again for the new text, it is done
+      const again = await c.request<{ applied: boolean }>('workspace/executeCommand', { command, arguments: [uri, args[0] + 1, ...args.slice(1)] });
+      assert.equal(again.applied, true);
+      const tde = c.applied[before].edit.documentChanges![0] as TextDocumentEdit;
+      assert.equal(tde.textDocument.version, 2);
+      const now = text.replace('\n', '\n同志们：\n');
+      const done = applyLspEdits(now, tde.edits);
+      assert.equal(done, command === ServerCommands.moveSection ? now.replace('一、总体要求\n实现收入XX亿元。\n二、重点任务\n确保增长XX%。\n', '一、重点任务\n确保增长XX%。\n二、总体要求\n实现收入XX亿元。\n') : now.replace('XX亿元', '12.6亿元'));
+      c.close(uri);
+    }
+  });
+
   it('speechlint/stats and speechlint/placeholders answer from the current findings', async () => {
     const uri = 'untitled:stats.speech';
     const text = '讲话\n今年收入XX亿元，增长×%。【此处填写XX数据】\n网站客服：联系我们\n';
@@ -381,6 +408,7 @@ describe('language server over JSON-RPC (stdio)', function () {
     await rejects(Requests.stats, null, ErrorCodes.InvalidParams);
     await rejects(Requests.placeholders, { uri: 42 }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: 'speechlint.server.nope', arguments: [] }, ErrorCodes.InvalidParams);
+    await rejects('workspace/executeCommand', { command: 'constructor', arguments: [d004.uri] }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: ServerCommands.fixAll }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: ServerCommands.fixAll, arguments: ['file:///nowhere/x.speech'] }, ErrorCodes.InvalidParams);
     await rejects('workspace/executeCommand', { command: ServerCommands.moveSection, arguments: [d004.uri, 0, 0, 'sideways'] }, ErrorCodes.InvalidParams);

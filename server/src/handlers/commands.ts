@@ -1,15 +1,16 @@
 /**
  * workspace/executeCommand: the server commands of protocol.ts. Each computes
- * its edits from the current text (waiting for the check in progress, so
- * fixes of the segmented rules are included) and asks the client to apply
- * them with workspace/applyEdit, versioned: an edit computed for an older
- * version is refused by the client rather than applied to the wrong text.
- * The reply is `{ applied, edits }`.
+ * its edits from the current text (the fix-all commands wait for the check in
+ * progress, so fixes of the segmented rules are included) and asks the client
+ * to apply them with workspace/applyEdit, versioned: an edit computed for an
+ * older version is refused by the client rather than applied to the wrong
+ * text. A command given a position (fill, move) is refused with
+ * ContentModified when the text changed while it waited. The reply is
+ * `{ applied, edits }`.
  */
 import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { collectSafeEdits } from '../core/lint';
-import type { SpeechDocument } from '../core/model';
-import type { DocConfig } from '../config-source';
 import type { TextEdit } from '../core/rule';
 import { fillEdits, moveSectionEdits, renumberEdits } from '../core/edits';
 import { ServerCommands } from '../protocol';
@@ -25,14 +26,6 @@ export interface CommandResult {
   failureReason?: string;
 }
 
-const labels: Record<string, { zh: string; en: string }> = {
-  [ServerCommands.fixAll]: { zh: '修复全部 speechlint 问题', en: 'Fix all speechlint problems' },
-  [ServerCommands.fixAllOfRule]: { zh: '修复全部同类问题', en: 'Fix all problems of a rule' },
-  [ServerCommands.renumber]: { zh: '重新编号', en: 'Renumber' },
-  [ServerCommands.fillPlaceholder]: { zh: '填写占位符', en: 'Fill placeholder' },
-  [ServerCommands.moveSection]: { zh: '移动小节', en: 'Move section' },
-};
-
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string' || v.length === 0) throw invalidParams(`${what} must be a non-empty string`);
   return v;
@@ -43,42 +36,76 @@ function num(v: unknown, what: string): number {
   return Math.floor(v);
 }
 
-type EditsOf = (cur: Current, args: unknown[]) => TextEdit[];
-
-function offsetArg(doc: SpeechDocument, args: unknown[]): number {
-  return doc.lines.offsetAt({ line: num(args[1], 'line'), character: num(args[2], 'character') });
+interface Command {
+  /** The label of the edit (the client may show it in its undo history). */
+  label: { zh: string; en: string };
+  /** Fixes of the segmented rules belong in it: wait for the check in progress. */
+  complete?: boolean;
+  /** args[1], args[2]: a position (line, character) in the text as the client had it when it sent the command. */
+  positional?: boolean;
+  /** The edits of the current text; `offset` is the position's, for a positional command. */
+  edits(cur: Current, args: unknown[], offset: number): TextEdit[];
 }
 
-const editors: Record<string, EditsOf> = {
-  [ServerCommands.fixAll]: ({ findings }) => collectSafeEdits(findings),
-  [ServerCommands.fixAllOfRule]: ({ findings }, args) => {
-    const rule = str(args[1], 'the rule id');
-    return collectSafeEdits(findings, (f) => f.ruleId === rule);
-  },
-  [ServerCommands.renumber]: ({ doc }) => renumberEdits(doc),
-  [ServerCommands.fillPlaceholder]: ({ doc, config }: { doc: SpeechDocument; config: DocConfig }, args) => {
-    if (typeof args[3] !== 'string') throw invalidParams('the value to fill in must be a string');
-    return fillEdits(doc, offsetArg(doc, args), args[3], { config: config.config });
-  },
-  [ServerCommands.moveSection]: ({ doc }, args) => {
-    const dir = args[3];
-    if (dir !== 'up' && dir !== 'down') throw invalidParams('the direction must be "up" or "down"');
-    return moveSectionEdits(doc, offsetArg(doc, args), dir);
-  },
-};
+const commands = new Map<string, Command>([
+  [ServerCommands.fixAll, { label: { zh: '修复全部 speechlint 问题', en: 'Fix all speechlint problems' }, complete: true, edits: ({ findings }) => collectSafeEdits(findings) }],
+  [
+    ServerCommands.fixAllOfRule,
+    {
+      label: { zh: '修复全部同类问题', en: 'Fix all problems of a rule' },
+      complete: true,
+      edits: ({ findings }, args) => {
+        const rule = str(args[1], 'the rule id');
+        return collectSafeEdits(findings, (f) => f.ruleId === rule);
+      },
+    },
+  ],
+  [ServerCommands.renumber, { label: { zh: '重新编号', en: 'Renumber' }, edits: ({ doc }) => renumberEdits(doc) }],
+  [
+    ServerCommands.fillPlaceholder,
+    {
+      label: { zh: '填写占位符', en: 'Fill placeholder' },
+      positional: true,
+      edits: ({ doc, config }, args, offset) => {
+        if (typeof args[3] !== 'string') throw invalidParams('the value to fill in must be a string');
+        return fillEdits(doc, offset, args[3], { config: config.config });
+      },
+    },
+  ],
+  [
+    ServerCommands.moveSection,
+    {
+      label: { zh: '移动小节', en: 'Move section' },
+      positional: true,
+      edits: ({ doc }, args, offset) => {
+        const dir = args[3];
+        if (dir !== 'up' && dir !== 'down') throw invalidParams('the direction must be "up" or "down"');
+        return moveSectionEdits(doc, offset, dir);
+      },
+    },
+  ],
+]);
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand(
     guard(ctx, 'workspace/executeCommand', async (params: ExecuteCommandParams): Promise<CommandResult | null> => {
-      const edit = editors[params.command];
-      if (!edit) throw invalidParams(`unknown command ${String(params.command)}`);
+      const cmd = commands.get(params?.command);
+      if (!cmd) throw invalidParams(`unknown command ${String(params?.command)}`);
       const args = Array.isArray(params.arguments) ? params.arguments : [];
-      const cur = await currentOf(ctx, str(args[0], 'the first argument (document uri)'), true);
-      const edits = edit(cur, args);
+      const uri = str(args[0], 'the first argument (document uri)');
+      const at = cmd.positional ? { line: num(args[1], 'line'), character: num(args[2], 'character') } : undefined;
+      // the client sent every change before the command: a position refers to the text as it is now
+      const sent = ctx.store.get(uri);
+      const rev = sent?.rev;
+      const cur = await currentOf(ctx, uri, cmd.complete);
+      if (at && (cur.st !== sent || cur.st.rev !== rev)) {
+        // typed meanwhile: the position may now be in another placeholder or section
+        throw new ResponseError(LSPErrorCodes.ContentModified, 'speechlint: the document changed while the command waited; the position it was given no longer holds');
+      }
+      const edits = cmd.edits(cur, args, at ? cur.doc.lines.offsetAt(at) : 0);
       if (edits.length === 0) return { applied: false, edits: 0 };
-      const label = labels[params.command];
       const r = await ctx.connection.workspace.applyEdit({
-        label: label ? (ctx.locale === 'en' ? label.en : label.zh) : undefined,
+        label: ctx.locale === 'en' ? cmd.label.en : cmd.label.zh,
         edit: workspaceEdit(ctx, cur.st, cur.doc.lines, edits),
       });
       return { applied: r.applied, edits: edits.length, failureReason: r.failureReason };
