@@ -78,8 +78,8 @@ export function startServer(connection: Connection): void {
       hoverMarkdown: !Array.isArray(cc.textDocument?.hover?.contentFormat) || cc.textDocument.hover.contentFormat.includes('markdown'),
     };
     dynamicConfig = cc.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceFolders = folders.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined);
+    const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
+    workspaceFolders = folders.map((u) => (typeof u === 'string' ? uriToPath(u) : undefined)).filter((p): p is string => p !== undefined);
 
     const configs = new ConfigSource(
       registry,

@@ -53,6 +53,8 @@ export interface ClientOptions {
   workspaceFolder?: string;
   /** Merged over the default client capabilities. */
   capabilities?: ClientCapabilities;
+  /** Initialize params that replace the ones built from the options above (to send garbage). */
+  initializeParams?: Record<string, unknown>;
 }
 
 export function fileUri(p: string): string {
@@ -163,14 +165,23 @@ export class TestClient {
     conn.listen();
 
     const folder = opts.workspaceFolder;
-    c.initializeResult = await conn.sendRequest('initialize', {
+    const initialized = conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       locale: opts.locale,
       rootUri: folder ? fileUri(folder) : null,
       workspaceFolders: folder ? [{ uri: fileUri(folder), name: path.basename(folder) }] : null,
       capabilities: merge(DEFAULT_CAPABILITIES, opts.capabilities),
       initializationOptions: opts.initializationOptions,
+      ...opts.initializeParams,
     });
+    try {
+      c.initializeResult = await initialized;
+    } catch (e) {
+      // no server left behind to keep the test run alive
+      proc.kill();
+      conn.dispose();
+      throw e;
+    }
     await conn.sendNotification('initialized', {});
     return c;
   }

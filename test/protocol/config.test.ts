@@ -241,6 +241,25 @@ describe('language server configuration, locale and debounce', function () {
     });
   });
 
+  describe('odd initialize params', () => {
+    it('no client capabilities, workspace folders that are not folders, a locale that is not a string: the server starts and checks', async () => {
+      const c = await TestClient.start({
+        initializationOptions: { debounceMs: 0 },
+        initializeParams: { capabilities: {}, workspaceFolders: [null, { uri: 42 }, { uri: 'untitled:x' }], locale: 7 },
+      });
+      try {
+        const uri = 'untitled:odd-init.speech';
+        const mark = c.mark();
+        c.open(uri, DRAFT);
+        const p = await c.waitForDiagnostics(uri, mark);
+        assert.equal(markers(p).length, 2);
+        assert.equal(c.configRequests.length, 0, 'no capabilities: no workspace/configuration');
+      } finally {
+        await c.stop();
+      }
+    });
+  });
+
   describe('locale', () => {
     it('zh-cn: Chinese messages, "字" counts, flat symbols for a client without hierarchy', async () => {
       const c = await TestClient.start({ locale: 'zh-cn', capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: false } } } });
