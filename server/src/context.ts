@@ -1,6 +1,6 @@
 /** What every request handler gets: the connection, the documents, the checker and the client's capabilities. */
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Checker, Current, Workers } from './checker';
 import type { ConfigSource } from './config-source';
 import type { Registry } from './core/registry';
@@ -66,6 +66,16 @@ export function guardNotification<P>(ctx: ServerContext, method: string, fn: (pa
 
 export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `speechlint: ${message}`);
+}
+
+/**
+ * For a request whose positions refer to the text it arrived with (the client
+ * sends its changes first): the answer when that text changed while the
+ * request waited. Compare `st.rev` before and after the wait (a revision is
+ * never reused, not even by a document opened again).
+ */
+export function contentModified(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.ContentModified, 'speechlint: the document changed while the request waited; its positions no longer hold');
 }
 
 type UriLike = { uri?: unknown; textDocument?: { uri?: unknown } | null } | null | undefined;

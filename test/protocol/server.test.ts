@@ -335,7 +335,7 @@ describe('language server over JSON-RPC (stdio)', function () {
     c.close(uri);
   });
 
-  it('moveSection and fillPlaceholder refuse a position the text moved away from while they waited (ContentModified), and apply nothing', async () => {
+  it('moveSection, fillPlaceholder, fillPreview and codeAction refuse a position the text moved away from while they waited (ContentModified); nothing is applied', async () => {
     const text = '关于工作的讲话\n一、总体要求\n实现收入XX亿元。\n二、重点任务\n确保增长XX%。\n三、保障措施\n加强领导。\n';
     const insert = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '同志们：\n' }];
     for (const [command, args] of [
@@ -358,6 +358,18 @@ describe('language server over JSON-RPC (stdio)', function () {
       const now = text.replace('\n', '\n同志们：\n');
       const done = applyLspEdits(now, tde.edits);
       assert.equal(done, command === ServerCommands.moveSection ? now.replace('一、总体要求\n实现收入XX亿元。\n二、重点任务\n确保增长XX%。\n', '一、重点任务\n确保增长XX%。\n二、总体要求\n实现收入XX亿元。\n') : now.replace('XX亿元', '12.6亿元'));
+      c.close(uri);
+    }
+    // the same for the requests that carry a position or a range: fill preview, code actions
+    for (const [method, params] of [
+      [Requests.fillPreview, (uri: string) => ({ uri, position: { line: 2, character: 5 } })],
+      ['textDocument/codeAction', (uri: string) => ({ textDocument: { uri }, range: { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } }, context: { diagnostics: [] } })],
+    ] as const) {
+      const uri = `untitled:race-${method.replace('/', '-')}.speech`;
+      c.open(uri, text, 1);
+      const pending = c.request(method, params(uri));
+      c.change(uri, 2, insert);
+      await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified, method);
       c.close(uri);
     }
   });

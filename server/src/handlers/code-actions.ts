@@ -19,7 +19,7 @@ import type { Finding, Locale, TextEdit } from '../core/rule';
 import { localize } from '../core/rule';
 import { isIndentSpace } from '../core/text';
 import type { ServerContext } from '../context';
-import { guard, textDocumentUri, workspaceEdit } from '../context';
+import { contentModified, guard, textDocumentUri, workspaceEdit } from '../context';
 import { SOURCE, toDiagnostic, toSpan } from '../lsp-convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.speechlint`;
@@ -73,8 +73,12 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
     guard(ctx, 'textDocument/codeAction', async (params: CodeActionParams) => {
       const uri = textDocumentUri(params);
-      const cur = uri === undefined ? undefined : await ctx.checker.current(uri);
+      const rev = uri === undefined ? undefined : ctx.store.get(uri)?.rev;
+      if (uri === undefined || rev === undefined) return null;
+      const cur = await ctx.checker.current(uri);
       if (!cur) return null;
+      // the range is one of the text the request arrived with
+      if (cur.st.rev !== rev) throw contentModified();
       const { st, doc, findings } = cur;
       const locale = ctx.locale;
       const only = params.context?.only;

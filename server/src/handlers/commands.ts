@@ -9,14 +9,13 @@
  * `{ applied, edits }`.
  */
 import type { ExecuteCommandParams } from 'vscode-languageserver';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { collectSafeEdits } from '../core/lint';
 import type { TextEdit } from '../core/rule';
 import { fillEdits, moveSectionEdits, renumberEdits } from '../core/edits';
 import { ServerCommands } from '../protocol';
 import type { Current } from '../checker';
 import type { ServerContext } from '../context';
-import { currentOf, guard, invalidParams, workspaceEdit } from '../context';
+import { contentModified, currentOf, guard, invalidParams, workspaceEdit } from '../context';
 
 export const COMMANDS: string[] = Object.values(ServerCommands);
 
@@ -94,14 +93,10 @@ export function register(ctx: ServerContext): void {
       const args = Array.isArray(params.arguments) ? params.arguments : [];
       const uri = str(args[0], 'the first argument (document uri)');
       const at = cmd.positional ? { line: num(args[1], 'line'), character: num(args[2], 'character') } : undefined;
-      // the client sent every change before the command: a position refers to the text as it is now
-      const sent = ctx.store.get(uri);
-      const rev = sent?.rev;
+      const rev = ctx.store.get(uri)?.rev;
       const cur = await currentOf(ctx, uri, cmd.complete);
-      if (at && (cur.st !== sent || cur.st.rev !== rev)) {
-        // typed meanwhile: the position may now be in another placeholder or section
-        throw new ResponseError(LSPErrorCodes.ContentModified, 'speechlint: the document changed while the command waited; the position it was given no longer holds');
-      }
+      // typed meanwhile: the position may now be in another placeholder or section
+      if (at && cur.st.rev !== rev) throw contentModified();
       const edits = cmd.edits(cur, args, at ? cur.doc.lines.offsetAt(at) : 0);
       if (edits.length === 0) return { applied: false, edits: 0 };
       const r = await ctx.connection.workspace.applyEdit({

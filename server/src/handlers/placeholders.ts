@@ -3,7 +3,7 @@ import { fillTargets, listPlaceholders } from '../core/placeholders';
 import type { FillPreviewParams, FillPreviewResult, PlaceholdersResult, UriParams } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
-import { currentOf, guard, invalidParams, uriOf } from '../context';
+import { contentModified, currentOf, guard, invalidParams, uriOf } from '../context';
 import { isPosition, toRange } from '../lsp-convert';
 
 export function register(ctx: ServerContext): void {
@@ -29,7 +29,9 @@ export function register(ctx: ServerContext): void {
       const uri = uriOf(params);
       const p = params.position;
       if (!isPosition(p)) throw invalidParams('missing or invalid position');
+      const rev = ctx.store.get(uri)?.rev;
       const cur = await currentOf(ctx, uri);
+      if (cur.st.rev !== rev) throw contentModified();
       const t = fillTargets(cur.doc, cur.doc.lines.offsetAt(p), { config: cur.config.config });
       return { text: t.target?.text, ranges: t.spans.map((s) => toRange(cur.doc.lines, s)) };
     }, invalidParams('fillPreview failed')),
