@@ -55,7 +55,7 @@ import { parse } from '../server/src/core/parse';
 import { createRegistry } from '../server/src/core/rules';
 import { SegmentCache, segmentDocument } from '../server/src/core/segment';
 import type { Segmenter } from '../server/src/core/segment';
-import { loadJieba, prepareKeywords } from '../server/src/node/jieba';
+import { loadJieba } from '../server/src/node/jieba';
 import { TestClient } from '../test/protocol/client';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { corpusDrafts, makeDraft } from './drafts';
@@ -234,7 +234,7 @@ async function cold(d10k: string): Promise<{ first: number; all: number; rss?: {
   if (segmentedCount(first) !== 0 || segmentedCount(all) === 0) {
     log(`  warning: expected the first publish without and the second with segmented findings (got ${segmentedCount(first)} and ${segmentedCount(all)})`);
   }
-  // steady state: the worker builds its idf table right after its first check (node/keywords.ts)
+  // steady state (the worker's result message freed)
   await new Promise((r) => setTimeout(r, 1000));
   return { first: tFirst, all: tAll, rss: rssOf(c.proc.pid!), c };
 }
@@ -338,11 +338,6 @@ async function main(): Promise<void> {
   const { segmenter, status } = loadJieba();
   if (!segmenter) throw new Error(`nodejieba cannot be loaded: ${status.error}`);
   const jiebaLoadMs = performance.now() - tj;
-  // as the server's segmented worker does after loading the dictionary: topic keywords then come
-  // from the words already cut (node/keywords.ts) instead of a second cut of the whole draft
-  const tk = performance.now();
-  prepareKeywords();
-  const keywordTableMs = performance.now() - tk;
   const core = inProcess(segmenter, drafts, corpus);
 
   log('language server (JSON-RPC over stdio)…');
@@ -379,7 +374,6 @@ async function main(): Promise<void> {
     details: {
       ...core.details,
       jiebaLoadInProcessMs: round(jiebaLoadMs),
-      keywordTableMs: round(keywordTableMs),
       full10kColdCache: 'full10kMs cuts every paragraph again (empty SegmentCache on every run)',
       rssPeakMB: round(median(colds.map((x) => x.rss?.peak ?? NaN))),
       coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), rssMB: x.rss ? round(x.rss.rss) : null })),

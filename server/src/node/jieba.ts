@@ -1,15 +1,24 @@
 /**
  * nodejieba behind the core's `Segmenter` interface. Loaded once per process
- * (or per worker thread), lazily: loading takes seconds and ~250 MB, so only
- * code paths that need tokens call `loadJieba()`.
+ * (or per worker thread), lazily: loading takes a second or more and ~250 MB,
+ * so only code paths that need tokens call `loadJieba()`.
+ *
+ * Topic keywords (jieba's TF-IDF) are computed by node/keywords.ts from
+ * words cut anyway, with its own compact idf table; so nodejieba is loaded
+ * with a one-line stand-in for idf.utf8 and never asked to `extract`: its
+ * own idf map (~20 MB and a good part of the load time) is not built. When
+ * the table cannot be read, nodejieba loads its real idf file and `extract`
+ * is used, as before.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { threadId } from 'worker_threads';
 import type { Segmenter } from '../core/segment';
 import { TfIdf } from './keywords';
 
 interface NodeJieba {
-  load(opts?: { userDict?: string }): void;
+  load(opts?: { userDict?: string; idfDict?: string }): void;
   cut(text: string, strict?: boolean): string[];
   cutHMM(text: string): string[];
   DEFAULT_IDF_DICT: string;
@@ -19,23 +28,18 @@ interface NodeJieba {
 
 let jieba: NodeJieba | undefined;
 const inserted = new Set<string>();
-/** jieba's TF-IDF from words already cut (node/keywords.ts): undefined until prepared, null when it cannot be. */
-let tfidf: TfIdf | null | undefined;
-/** Below this many characters, `extract` itself is cheaper than building the idf table first. */
-const TFIDF_MIN_CHARS = 200_000;
+/** jieba's TF-IDF computed here (node/keywords.ts); null when nodejieba's own extract is used. */
+let tfidf: TfIdf | null = null;
 
-/**
- * Build the idf table now (~150 ms), so that keywords come from the words
- * already cut instead of a second cut of the whole draft. The language
- * server's segmented worker calls it right after loading the dictionary;
- * elsewhere it is built on the first draft of TFIDF_MIN_CHARS or more.
- */
-export function prepareKeywords(): void {
-  if (tfidf !== undefined || !jieba) return;
+/** A one-line idf file for nodejieba (cppjieba wants at least one valid line), or undefined if none can be written. */
+function stubIdf(): string | undefined {
+  // one file per thread and load: cppjieba aborts the process if a file it is given is missing
+  const file = path.join(os.tmpdir(), `speechlint-idf-${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.utf8`);
   try {
-    tfidf = TfIdf.load(path.dirname(jieba.DEFAULT_IDF_DICT)) ?? null;
+    fs.writeFileSync(file, 'speechlint 1.0\n', { flag: 'wx' });
+    return file;
   } catch {
-    tfidf = null;
+    return undefined;
   }
 }
 
@@ -50,22 +54,33 @@ export function loadJieba(): { segmenter?: Segmenter; status: JiebaStatus } {
     if (!jieba) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require('nodejieba') as NodeJieba;
-      mod.load();
+      let table: TfIdf | undefined;
+      try {
+        table = TfIdf.load(path.dirname(mod.DEFAULT_IDF_DICT));
+      } catch {
+        table = undefined;
+      }
+      const stub = table ? stubIdf() : undefined;
+      if (table && stub) {
+        mod.load({ idfDict: stub });
+        tfidf = table;
+        try {
+          fs.unlinkSync(stub);
+        } catch {
+          // left in the temporary folder
+        }
+      } else mod.load();
       jieba = mod;
     }
     const j = jieba;
+    const t = tfidf;
+    const cutHMM = (text: string) => j.cutHMM(text);
     return {
       segmenter: {
         cut: (text) => j.cut(text),
-        keywords: (text, top) => j.extract(text, top),
-        keywordsOfWords: (paragraphs, top) => {
-          if (tfidf === undefined) {
-            let chars = 0;
-            for (const p of paragraphs) for (const w of p) chars += w.length;
-            if (chars >= TFIDF_MIN_CHARS) prepareKeywords();
-          }
-          return tfidf ? tfidf.keywords(paragraphs, top, (text) => j.cutHMM(text)) : undefined;
-        },
+        // extract(text) is: the cut of the text, then TF-IDF; here from the cut without a second one
+        keywords: t ? (text, top) => t.keywords([j.cut(text)], top, cutHMM) ?? [] : (text, top) => j.extract(text, top),
+        keywordsOfWords: t ? (paragraphs, top) => t.keywords(paragraphs, top, cutHMM) : undefined,
       },
       status: { ok: true },
     };

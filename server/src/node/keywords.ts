@@ -1,7 +1,8 @@
 /**
  * jieba's TF-IDF keywords (nodejieba `extract`, cppjieba KeywordExtractor)
  * computed from words the checker has already cut, instead of cutting the
- * whole draft a second time.
+ * whole draft a second time, and with an idf table of our own (nodejieba is
+ * then loaded without its idf file: node/jieba.ts).
  *
  * `extract(text)` cuts `text` with the mixed segmenter WITH the HMM: the
  * dictionary (max-probability) cut, then every run of single-character words
@@ -10,14 +11,15 @@
  * too), so only the single-character runs need the HMM (one `cutHMM` call for
  * all of them; runs never cross jieba's separators, and a line break between
  * two runs keeps them apart). Then, as cppjieba does: words of two or more
- * characters that are not stop words, count × idf (idf.utf8; unknown words the
- * average idf over the file's lines), the top N by libstdc++'s partial_sort
- * over the words in byte order, so ties come out as they do in nodejieba on
- * Linux. Tested against `extract` on every fixture, the bench drafts and
- * thousands of corpus excerpts (test/unit/keywords.test.ts).
+ * code points that are not stop words, count × idf (idf.utf8; unknown words
+ * the average idf over the file's lines), the top N by libstdc++'s
+ * partial_sort over the words in UTF-8 byte order, so ties come out as they
+ * do in nodejieba on Linux. Tested against `extract` (run in another process)
+ * on every fixture, the bench drafts, 300 corpus excerpts, emoji, CJK beyond
+ * the BMP, full-width forms and a lone surrogate (test/unit/keywords.test.ts).
  *
  * The idf table is kept as sorted 48-bit hashes of the words' UTF-8 bytes (no
- * JS string per word: ~2 MB instead of ~30 MB for a Map).
+ * JS string per word: ~2 MB, where cppjieba's map takes ~20 MB).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,35 +45,69 @@ const P2 = 0x5bd1e995;
 let hash1 = 0;
 let hash2 = 0;
 
-/** Hash of a BMP string's UTF-8 bytes, into hash1 and hash2. */
+/** Hash of a string's UTF-8 bytes (lone surrogates as U+FFFD, as N-API writes them), into hash1 and hash2. */
 function hashWord(word: string): void {
   let h1 = H1;
   let h2 = H2;
+  const put = (b: number) => {
+    h1 = Math.imul(h1 ^ b, P1);
+    h2 = Math.imul(h2 ^ b, P2);
+    h2 ^= h2 >>> 15;
+  };
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    let c = word.charCodeAt(i);
     if (c < 0x80) {
-      h1 = Math.imul(h1 ^ c, P1);
-      h2 = Math.imul(h2 ^ c, P2);
-      h2 ^= h2 >>> 15;
+      put(c);
       continue;
     }
-    const b0 = c < 0x800 ? 0xc0 | (c >> 6) : 0xe0 | (c >> 12);
-    h1 = Math.imul(h1 ^ b0, P1);
-    h2 = Math.imul(h2 ^ b0, P2);
-    h2 ^= h2 >>> 15;
-    if (c >= 0x800) {
-      const b1 = 0x80 | ((c >> 6) & 63);
-      h1 = Math.imul(h1 ^ b1, P1);
-      h2 = Math.imul(h2 ^ b1, P2);
-      h2 ^= h2 >>> 15;
+    if (c < 0x800) {
+      put(0xc0 | (c >> 6));
+      put(0x80 | (c & 63));
+      continue;
     }
-    const b2 = 0x80 | (c & 63);
-    h1 = Math.imul(h1 ^ b2, P1);
-    h2 = Math.imul(h2 ^ b2, P2);
-    h2 ^= h2 >>> 15;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < word.length ? word.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        put(0xf0 | (cp >> 18));
+        put(0x80 | ((cp >> 12) & 63));
+        put(0x80 | ((cp >> 6) & 63));
+        put(0x80 | (cp & 63));
+        continue;
+      }
+      c = 0xfffd;
+    }
+    put(0xe0 | (c >> 12));
+    put(0x80 | ((c >> 6) & 63));
+    put(0x80 | (c & 63));
   }
   hash1 = h1;
   hash2 = h2;
+}
+
+/** One code point (cppjieba's IsSingleWord: one rune)? */
+function singleRune(w: string): boolean {
+  if (w.length === 1) return true;
+  if (w.length !== 2) return false;
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+}
+
+/** std::string order of UTF-8 text: code point order (UTF-16 order differs only around surrogates). */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // a surrogate (a code point above U+FFFF) sorts after every other BMP unit from U+E000 on
+    const kx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
+    const ky = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
+    return kx - ky;
+  }
+  return a.length - b.length;
 }
 
 export class TfIdf {
@@ -194,7 +230,7 @@ export class TfIdf {
     return new TfIdf(hi.subarray(0, n), lo.subarray(0, n), index.subarray(0, n), Float64Array.from(values), average, new Set(stopText.split('\n')));
   }
 
-  /** The idf of a word (BMP text), or undefined when the file has none. */
+  /** The idf of a word, or undefined when the file has none. */
   idf(word: string): number | undefined {
     hashWord(word);
     const h1 = hash1;
@@ -218,35 +254,33 @@ export class TfIdf {
   /**
    * The top `top` keywords of a text whose dictionary cut (cut without HMM,
    * per paragraph, the title's included) is `paragraphs`, as nodejieba
-   * `extract` gives them for the text. Undefined when a word holds a
-   * surrogate (jieba's UTF-8 round trip and byte order differ there): the
-   * caller then asks `extract` itself.
+   * `extract` gives them for the text. Undefined only if the HMM's answer
+   * cannot be matched back to the runs (never seen).
    */
   keywords(paragraphs: readonly (readonly string[])[], top: number, cutHMM: (text: string) => string[]): Keyword[] | undefined {
     const tf = new Map<string, number>();
     const add = (w: string): void => {
-      if (w.length <= 1 || this.stop.has(w)) return;
+      if (w.length <= 1 || singleRune(w) || this.stop.has(w)) return;
       tf.set(w, (tf.get(w) ?? 0) + 1);
     };
     // runs of single-character words, which the HMM re-cuts
     const seen: string[] = [];
     for (const words of paragraphs) {
       let run = '';
+      let runes = 0;
       for (const w of words) {
-        if (w.length === 1) {
-          const c = w.charCodeAt(0);
-          if (c >= 0xd800 && c <= 0xdfff) return undefined;
-          if (!SEPARATORS.has(w)) {
-            run += w;
-            continue;
-          }
+        if (singleRune(w) && !SEPARATORS.has(w)) {
+          run += w;
+          runes++;
+          continue;
         }
         // a run of one character stays one character: no keyword can come of it
-        if (run.length > 1) seen.push(run);
+        if (runes > 1) seen.push(run);
         run = '';
+        runes = 0;
         add(w);
       }
-      if (run.length > 1) seen.push(run);
+      if (runes > 1) seen.push(run);
     }
     // their HMM cut: known runs from the cache, the others in one call
     const got = new Map<string, string[]>();
@@ -282,18 +316,15 @@ export class TfIdf {
     }
     for (const r of seen) for (const w of got.get(r)!) add(w);
     const list: Keyword[] = [];
-    for (const [w, count] of tf) {
-      for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0xd800 && w.charCodeAt(i) <= 0xdfff) return undefined;
-      list.push({ word: w, weight: count * (this.idf(w) ?? this.average) });
-    }
+    for (const [w, count] of tf) list.push({ word: w, weight: count * (this.idf(w) ?? this.average) });
     const n = Math.min(top, list.length);
     // Without equal weights among the best n + 1, the order of the input does not matter: the best n by weight.
     const best = topByWeight(list, n + 1);
     let ties = false;
     for (let i = 1; i < best.length; i++) if (best[i].weight === best[i - 1].weight) ties = true;
     if (!ties) return best.slice(0, n);
-    // Otherwise exactly as cppjieba: std::map order (UTF-8 bytes = code points = UTF-16 units for BMP text), partial_sort.
-    list.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    // Otherwise exactly as cppjieba: std::map order (UTF-8 bytes, i.e. code points), partial_sort.
+    list.sort((a, b) => byCodePoint(a.word, b.word));
     partialSort(list, n, (a, b) => a.weight > b.weight);
     return list.slice(0, n);
   }
