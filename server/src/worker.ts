@@ -20,7 +20,7 @@ import { parse } from './core/parse';
 import type { PhraseCluster } from './core/rules/repetition/phrases';
 import { SegmentCache, segmentDocument } from './core/segment';
 import type { Segmentation, Segmenter } from './core/segment';
-import { addUserDictionary, loadJieba, prepareKeywords } from './node/jieba';
+import { addUserDictionary, loadJieba } from './node/jieba';
 import { createServerRegistry } from './rules-source';
 import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
 import { capRelated } from './worker-protocol';
@@ -132,9 +132,6 @@ function handle(m: ToWorker): void {
       onRuleError: (ruleId, e) => ruleErrors.push({ ruleId, message: e instanceof Error ? e.stack ?? e.message : String(e) }),
     });
     send({ type: 'result', id: m.id, findings: capRelated(findings), ruleErrors, ms: Date.now() - t0, segmentMs: t1 - t0 });
-    // after the first check (which it must not delay): the idf table, so that the topic keywords of
-    // later checks come from the words already cut instead of a second cut of the whole draft
-    setImmediate(prepareKeywords);
   } catch (e) {
     send({ type: 'failed', id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
