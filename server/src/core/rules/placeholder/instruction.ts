@@ -119,9 +119,10 @@ export function scanInstructions(text: string, keywords: readonly string[]): Not
   }
   // keywords standing alone (longest first so 待补充 wins over 待补)
   const kws = [...new Set(keywords.filter((k) => k.length > 0))].sort((a, b) => b.length - a.length);
+  let lower: string | undefined; // the text lowercased once, for every Latin keyword
   for (const k of kws) {
     const latin = isLatinWordKeyword(k);
-    const hay = latin ? text.toLowerCase() : text;
+    const hay = latin ? (lower ??= text.toLowerCase()) : text;
     const needle = latin ? k.toLowerCase() : k;
     // a Latin keyword standing alone must be written in capitals (TODO, not "todo" in prose)
     let at = hay.indexOf(needle);
