@@ -427,6 +427,17 @@ describe('language server over JSON-RPC (stdio)', function () {
     await rejects(Requests.fillPreview, { uri: d004.uri, position: { line: 0, character: 1.5 } }, ErrorCodes.InvalidParams);
     await rejects(Requests.fillPreview, { uri: d004.uri, position: { line: -1, character: 2 } }, ErrorCodes.InvalidParams);
     assert.equal(await c.request('textDocument/documentSymbol', { textDocument: null }), null);
+    // an open document, a code action request with garbage in its context and range: answered, not an error
+    const garbageContexts = [
+      { range: null, context: { diagnostics: [null, { range: {} }, 7], only: 'quickfix' } },
+      { range: { start: { line: 0, character: 0 } }, context: { diagnostics: { not: 'an array' } } },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, context: null },
+    ];
+    for (const g of garbageContexts) {
+      const actions = await c.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri: d004.uri }, ...g });
+      assert.ok(Array.isArray(actions), JSON.stringify(g));
+    }
+    assert.ok(!c.logs.some((l) => l.message.includes('codeAction failed')), c.logs.map((l) => l.message).join('\n'));
     assert.equal(await c.request('textDocument/hover', { textDocument: { uri: d004.uri }, position: { line: 0, character: -3 } }), null);
     c.notify('textDocument/didChange', { textDocument: { uri: 'file:///nowhere/x.speech', version: 9 }, contentChanges: [{ text: 'x' }] });
     c.notify('textDocument/didOpen', { textDocument: { uri: 'file:///bad.speech', languageId: 'speech', version: 1, text: null } });

@@ -58,14 +58,19 @@ export function disableLineEdit(doc: SpeechDocument, offset: number, ruleId: str
   return { start, end: start, newText: `${indent}<!-- speechlint-disable-next-line ${ruleId} -->${lineBreakAt(text, contentEnd)}` };
 }
 
-function sameDiagnostic(d: Diagnostic, diag: Diagnostic): boolean {
+/** Is `d`, one of the diagnostics the client sent (anything at all), the diagnostic `diag`? */
+function sameDiagnostic(d: Diagnostic | null | undefined, diag: Diagnostic): boolean {
+  const r = d?.range;
   return (
+    !!d &&
+    !!r?.start &&
+    !!r.end &&
     d.code === diag.code &&
     (d.source === undefined || d.source === SOURCE) &&
-    d.range.start.line === diag.range.start.line &&
-    d.range.start.character === diag.range.start.character &&
-    d.range.end.line === diag.range.end.line &&
-    d.range.end.character === diag.range.end.character
+    r.start.line === diag.range.start.line &&
+    r.start.character === diag.range.start.character &&
+    r.end.line === diag.range.end.line &&
+    r.end.character === diag.range.end.character
   );
 }
 
@@ -81,10 +86,9 @@ export function register(ctx: ServerContext): void {
       if (cur.st.rev !== rev) throw contentModified();
       const { st, doc, findings } = cur;
       const locale = ctx.locale;
-      const only = params.context?.only;
-      const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.'));
-      const span = toSpan(doc.lines, params.range);
-      const sent = params.context?.diagnostics ?? [];
+      const only = Array.isArray(params.context?.only) ? params.context.only : [];
+      const wants = (kind: string) => only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.'));
+      const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
       const diagOf = (f: Finding): Diagnostic => {
         const mine = toDiagnostic(st.uri, doc.lines, f, locale);
         return sent.find((d) => sameDiagnostic(d, mine)) ?? mine;
@@ -92,7 +96,9 @@ export function register(ctx: ServerContext): void {
       const actions: CodeAction[] = [];
 
       if (wants(CodeActionKind.QuickFix)) {
-        const here = findings.filter((f) => f.span.start <= span.end && span.start <= f.span.end);
+        const r = params.range;
+        const span = r?.start && r.end ? toSpan(doc.lines, r) : undefined;
+        const here = span ? findings.filter((f) => f.span.start <= span.end && span.start <= f.span.end) : [];
         for (const f of here) {
           let preferred = false;
           for (const fix of f.fixes) {
