@@ -492,13 +492,17 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
   let configFile: string | undefined;
   if (opts.config !== undefined) {
     configFile = path.resolve(io.cwd, opts.config);
-    let isFile = false;
+    let stat: fs.Stats | undefined;
     try {
-      isFile = fs.statSync(configFile).isFile();
-    } catch {
-      isFile = false;
+      stat = fs.statSync(configFile);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        const r = ioCause(e);
+        return usage(t(`无法读取配置文件 ${opts.config}：${r.zh}`, `cannot read the config file ${opts.config}: ${r.en}`));
+      }
     }
-    if (!isFile) return usage(t(`找不到配置文件 ${opts.config}`, `config file not found: ${opts.config}`));
+    if (!stat) return usage(t(`找不到配置文件 ${opts.config}`, `config file not found: ${opts.config}`));
+    if (!stat.isFile()) return usage(t(`配置文件 ${opts.config} 不是文件`, `the config file ${opts.config} is not a file`));
   }
 
   const colorOut = (stream: OutStream) => opts.color ?? (Boolean(stream.isTTY) && !io.env.NO_COLOR);

@@ -228,6 +228,13 @@ describe('speechlint bin (child process)', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stderr, 'speechlint: config file not found: nowhere.json\n');
     assert.equal(r.stdout, '');
+    fs.mkdirSync(path.join(dir, 'conf'));
+    const folder = runBin(['--config', 'conf', 'placeholders.speech'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(folder.code, 2);
+    assert.equal(folder.stderr, 'speechlint: 配置文件 conf 不是文件\n', 'a folder is not called missing');
+    const under = runBin(['--config', 'placeholders.speech/x.json', 'placeholders.speech'], { cwd: dir });
+    assert.equal(under.code, 2);
+    assert.equal(under.stderr, 'speechlint: cannot read the config file placeholders.speech/x.json: a part of the path is not a folder\n');
   });
 
   it('uses --config instead of the nearest .speechlintrc.json', () => {
