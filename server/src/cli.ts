@@ -5,8 +5,9 @@
  *   speechlint [options] <files or folders>
  *
  * Exit codes: 0 no error-level finding, 1 at least one (or more warnings
- * than --max-warnings), 2 a usage or I/O error (one line on stderr each; the
- * other files are still checked and reported).
+ * than --max-warnings), 2 a usage or I/O error or a rule that failed (one
+ * line on stderr each; the other files and rules are still checked and
+ * reported).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -242,7 +243,7 @@ Folders are searched for .speech, .txt and .md files (node_modules and dot-folde
 退出码 Exit codes:
   0  没有错误级别的问题 / no error-level finding
   1  至少一个错误级别的问题，或警告超过 --max-warnings / at least one error, or too many warnings
-  2  用法错误或文件读写错误 / usage or I/O error
+  2  用法错误、文件读写错误或规则出错 / usage or I/O error, or a rule failed
 `;
 
 interface RunState {
@@ -257,7 +258,8 @@ interface RunState {
   /** Config lookups: folder → config file (or null), config file → loaded config. */
   dirConfig: Map<string, string | null>;
   loaded: Map<string, LoadedConfig>;
-  reportedProblems: Set<string>;
+  /** Lines written to stderr that are not written again (config problems, a rule failing on every fix pass). */
+  shownLines: Set<string>;
   /** Word segmentation: undefined until first needed, null when it could not be loaded. */
   segmenter?: Segmenter | null;
   dictionaries: Set<string>;
@@ -293,12 +295,16 @@ function configFor(st: RunState, docDir: string): LoadedConfig {
   return loaded;
 }
 
+/** Write a line to stderr unless it was written already. */
+function lineOnce(st: RunState, line: string): void {
+  if (st.shownLines.has(line)) return;
+  st.shownLines.add(line);
+  st.io.stderr.write(line + '\n');
+}
+
 function reportProblem(st: RunState, p: FileProblem): void {
   const shown: FileProblem = { ...p, file: p.file ? displayPath(st.io.cwd, p.file) : undefined };
-  const line = `speechlint: ${formatProblem(shown, st.locale)}`;
-  if (st.reportedProblems.has(line)) return;
-  st.reportedProblems.add(line);
-  st.io.stderr.write(line + '\n');
+  lineOnce(st, `speechlint: ${formatProblem(shown, st.locale)}`);
 }
 
 function needsSegmentation(st: RunState, config: ResolvedConfig): boolean {
@@ -358,8 +364,10 @@ function lintText(st: RunState, display: string, text: string, loaded: LoadedCon
     phase: 'all',
     segmentation,
     onRuleError: (ruleId, e) => {
+      // a rule that did not run may have missed errors: no clean exit code (once per draft, however many fix passes)
       const msg = e instanceof Error ? e.message : String(e);
-      st.io.stderr.write(`speechlint: ${display}: ${localize(t(`规则 ${ruleId} 出错，已跳过：${msg}`, `rule ${ruleId} failed and was skipped: ${msg}`), st.locale)}\n`);
+      lineOnce(st, `speechlint: ${display}: ${localize(t(`规则 ${ruleId} 出错，已跳过：${msg}`, `rule ${ruleId} failed and was skipped: ${msg}`), st.locale)}`);
+      st.failed = true;
     },
   });
 }
@@ -517,7 +525,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     failed: false,
     dirConfig: new Map(),
     loaded: new Map(),
-    reportedProblems: new Set(),
+    shownLines: new Set(),
     dictionaries: new Set(),
     segCache: new SegmentCache(),
   };

@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { EslintResult } from '../../server/src/cli-format';
 import { Registry } from '../../server/src/core/registry';
+import { defineRule } from '../../server/src/core/rule';
 import placeholderMarker from '../../server/src/core/rules/placeholder/marker';
 import { charSegmenter } from '../../server/src/core/segment';
 import { cleanup, runMain, testBrackets, testBreak, testDoubled, testSegmented, tmpDir, writeJson } from './helpers';
@@ -140,6 +141,34 @@ describe('speechlint main() in-process', () => {
       const check = await runMain(['--stdin'], { cwd: dir, stdin: gbk, deps: { registry: fixRegistry() } });
       assert.equal(check.code, 2);
       assert.equal(check.stdoutBytes.length, 0, 'without --fix stdout carries the report only');
+    });
+  });
+
+  describe('a rule that throws', () => {
+    const throwing = defineRule<Record<string, never>>({
+      meta: { id: 'numbering/cli-test-throws', family: 'numbering', description: { zh: '测试：抛出异常', en: 'test: throws' }, defaultSeverity: 'warning', fixable: false, defaultOptions: {}, examples: { wrong: '', right: '' } },
+      messages: {},
+      check() {
+        throw new Error('asked to throw');
+      },
+    });
+
+    it('is named once per draft, the other rules still report and fix, and the exit code is 2 (it may have missed errors)', async () => {
+      fs.writeFileSync(path.join(dir, 'a.speech'), '的的的的的的');
+      fs.writeFileSync(path.join(dir, 'b.speech'), '好');
+      const r = await runMain(['--fix', '--format', 'json', 'a.speech', 'b.speech'], { cwd: dir, deps: { registry: new Registry([testDoubled, throwing]) } });
+      assert.equal(r.code, 2);
+      assert.equal(
+        r.stderr,
+        'speechlint: a.speech: rule numbering/cli-test-throws failed and was skipped: asked to throw\n' +
+          'speechlint: a.speech: 5 fixes written\n' +
+          'speechlint: b.speech: rule numbering/cli-test-throws failed and was skipped: asked to throw\n',
+        'once per draft, not once per fix pass',
+      );
+      assert.equal(fs.readFileSync(path.join(dir, 'a.speech'), 'utf8'), '的');
+      const zh = await runMain(['b.speech'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' }, deps: { registry: new Registry([throwing]) } });
+      assert.equal(zh.stderr, 'speechlint: b.speech: 规则 numbering/cli-test-throws 出错，已跳过：asked to throw\n');
+      assert.equal(zh.code, 2);
     });
   });
 
