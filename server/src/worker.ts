@@ -113,12 +113,8 @@ function handle(m: ToWorker): void {
     occurrences(m);
     return;
   }
-  const seg = ensureJieba();
-  if (!seg) {
-    send({ type: 'unavailable', id: m.id, error: loadError ?? 'nodejieba unavailable' });
-    return;
-  }
-  ensureDictionary(m.dictionaryPath);
+  const seg = segmenterFor(m);
+  if (!seg) return;
   try {
     const t0 = Date.now();
     const doc = parse(m.text);
@@ -137,13 +133,20 @@ function handle(m: ToWorker): void {
   }
 }
 
-function occurrences(m: Extract<ToWorker, { type: 'occurrences' }>): void {
+/** jieba with the request's user dictionary, or undefined after answering 'unavailable'. */
+function segmenterFor(m: { id: number; dictionaryPath?: string }): Segmenter | undefined {
   const seg = ensureJieba();
   if (!seg) {
     send({ type: 'unavailable', id: m.id, error: loadError ?? 'nodejieba unavailable' });
-    return;
+    return undefined;
   }
   ensureDictionary(m.dictionaryPath);
+  return seg;
+}
+
+function occurrences(m: Extract<ToWorker, { type: 'occurrences' }>): void {
+  const seg = segmenterFor(m);
+  if (!seg) return;
   try {
     const t0 = Date.now();
     let k = kept.get(m.uri);
