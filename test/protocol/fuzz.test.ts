@@ -20,22 +20,12 @@ import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams, TextDocument
 import type { CommandResult } from '../../server/src/handlers/commands';
 import type { StatsResult } from '../../server/src/protocol';
 import { Requests, ServerCommands } from '../../server/src/protocol';
+import { rng } from '../../bench/drafts';
 import { TestClient, corpus } from './client';
 
 const SEED = process.env.SPEECHLINT_FUZZ_SEED ? Number(process.env.SPEECHLINT_FUZZ_SEED) : 20250110;
 const EDITS = 1000;
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Line starts as LSP counts them: after \n, \r\n and a lone \r. */
 function lineStarts(text: string): number[] {
