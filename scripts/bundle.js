@@ -5,8 +5,10 @@
  *   dist/extension.js  the client (vscode-languageclient inside; `vscode` external)
  *   dist/server.js     the language server (vscode-languageserver inside)
  *   dist/worker.js     its segmentation worker
- * nodejieba stays external: a native module, shipped as a real package in
- * node_modules/ (binary + dictionaries; see .vscodeignore).
+ * The segmenters stay external, shipped as real packages in node_modules/
+ * (see scripts/package.js): @node-rs/jieba (its dictionary and idf files,
+ * and the platform's native binary) and jieba-wasm (a .wasm file read from
+ * beside its JavaScript).
  * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
  *
  *   node scripts/bundle.js               development build (source maps)
@@ -37,7 +39,7 @@ async function main() {
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: out, external: ['vscode'] }),
     // the server starts its workers from worker.js beside it (server/src/lint-worker.ts)
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['nodejieba'] }),
+    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['@node-rs/jieba', 'jieba-wasm'] }),
   ]);
   writeNotices(results.map((r) => r.metafile));
   for (const f of fs.readdirSync(out).sort()) {
@@ -59,7 +61,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(key)) pkgs.set(key, dir);
     }
   }
-  const parts = ['Third-party software bundled in dist/ (nodejieba ships separately in node_modules/nodejieba with its own LICENSE).', ''];
+  const parts = ['Third-party software bundled in dist/ (@node-rs/jieba and jieba-wasm ship separately in node_modules/ with their own LICENSE files).', ''];
   for (const [key, dir] of [...pkgs].sort()) {
     const name = key.slice(0, key.lastIndexOf('@'));
     let pkg = {};

@@ -217,7 +217,7 @@ export class LintWorker {
     this.unavailable = error;
     this.log.warn(
       this.role === 'segmented'
-        ? `speechlint: word segmentation (nodejieba) is unavailable: ${error}. Checks that need segmentation are off; all other checks keep running.`
+        ? `speechlint: word segmentation (jieba) is unavailable: ${error}. Checks that need segmentation are off; all other checks keep running.`
         : `speechlint: the background checker is unavailable: ${error}. Large drafts are checked on the main thread.`,
     );
     this.failAll({ status: 'unavailable', error });
@@ -246,7 +246,10 @@ export class LintWorker {
   private onMessage(m: FromWorker): void {
     switch (m.type) {
       case 'ready':
-        if (m.ok) this.log.debug(`speechlint: jieba dictionary loaded in ${m.ms} ms`);
+        if (m.ok) {
+          if (m.nativeError) this.log.info(`speechlint: the native word segmenter did not load (${m.nativeError}); segmenting with WebAssembly`);
+          this.log.debug(`speechlint: jieba dictionary (${m.engine === 'wasm' ? 'WebAssembly' : 'native'}) loaded in ${m.ms} ms`);
+        }
         else this.markUnavailable(m.error ?? 'unknown error');
         return;
       case 'log':
