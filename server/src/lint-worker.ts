@@ -153,11 +153,13 @@ export class LintWorker {
     }
   }
 
-  dispose(): void {
+  /** Stop the worker; resolves once its thread has ended (and what it held is freed). */
+  dispose(): Promise<void> {
     this.disposed = true;
     this.failAll({ status: 'cancelled' });
-    void this.worker?.terminate();
+    const w = this.worker;
     this.worker = undefined;
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
   }
 
   private pump(): void {
