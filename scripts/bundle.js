@@ -9,7 +9,10 @@
  * (see scripts/package.js): @node-rs/jieba (its dictionary and idf files,
  * and the platform's native binary) and jieba-wasm (a .wasm file read from
  * beside its JavaScript).
- * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
+ * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled
+ * packages, and dist/idf.bin, the idf table of the topic keywords prepared
+ * from @node-rs/jieba's idf.txt (server/src/tools/idf-table.ts), which the
+ * server reads in a few ms instead of parsing 6 MB of text.
  *
  *   node scripts/bundle.js               development build (source maps)
  *   node scripts/bundle.js --production  minified, no source maps (vscode:prepublish)
@@ -42,9 +45,22 @@ async function main() {
     esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['@node-rs/jieba', 'jieba-wasm'] }),
   ]);
   writeNotices(results.map((r) => r.metafile));
+  await writeIdfTable();
   for (const f of fs.readdirSync(out).sort()) {
     const size = fs.statSync(path.join(out, f)).size;
     console.log(`dist/${f}  ${(size / 1024).toFixed(1)} KB`);
+  }
+}
+
+/** dist/idf.bin, by the tool bundled to a temporary file and run. */
+async function writeIdfTable() {
+  const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'speechlint-idf-'));
+  try {
+    const tool = path.join(tmp, 'idf-table.js');
+    await esbuild.build({ ...common, sourcemap: false, minify: false, metafile: false, entryPoints: ['server/src/tools/idf-table.ts'], outfile: tool, external: ['@node-rs/jieba', 'jieba-wasm'], nodePaths: [path.join(root, 'node_modules')] });
+    require('child_process').execFileSync(process.execPath, [tool, path.join(out, 'idf.bin')], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
