@@ -25,8 +25,10 @@ export function headingsPass(st: ParseState): void {
   const unnumbered: number[] = [];
   for (let k = 0; k < bodyLines.length; k++) {
     const ln = bodyLines[k];
-    if (markerOnItsOwnLine(st, ln, bodyLines[k + 1])) k++;
-    else if (partHeading(st, ln) || markdownHeading(st, ln) || numberedHeading(st, ln)) continue;
+    const head = lineText(st.text, ln, 40);
+    const part = RE_CN_PART.exec(head);
+    if (markerOnItsOwnLine(st, ln, head, part, bodyLines[k + 1])) k++;
+    else if (partHeading(st, ln, part) || markdownHeading(st, ln, head) || numberedHeading(st, ln)) continue;
     else if (isUnnumberedCandidate(st.text, ln, bodyLines[k + 1], bodyLines[k - 1])) {
       unnumbered.push(st.blocks.length);
       const h = buildHeading(st.text, 'unnumbered', undefined, ln.start, ln.start, ln.end);
@@ -48,11 +50,9 @@ function partMarker(text: string, ln: Line, part: RegExpExecArray): Marker {
 }
 
 /** A number or 第一部分 alone on its line, the heading text on the next line: one heading of two lines. */
-function markerOnItsOwnLine(st: ParseState, ln: Line, next: Line | undefined): boolean {
+function markerOnItsOwnLine(st: ParseState, ln: Line, head: string, part: RegExpExecArray | null, next: Line | undefined): boolean {
   const { text } = st;
-  const head = lineText(text, ln, 40);
   const alone = RE_NUM_ALONE.exec(head) && ln.end - ln.start <= 2 ? RE_NUM_ALONE.exec(head) : null;
-  const part = RE_CN_PART.exec(head);
   if (!(alone || (part && part.index === 0 && ln.start + part[0].length >= ln.end)) || !next) return false;
   if (hasMarkerAtStart(lineText(text, next, 40)) || next.end - next.start > 80) return false;
   let marker: Marker;
@@ -67,17 +67,16 @@ function markerOnItsOwnLine(st: ParseState, ln: Line, next: Line | undefined): b
 }
 
 /** 第一部分 with its title on the same line. */
-function partHeading(st: ParseState, ln: Line): boolean {
-  const part = RE_CN_PART.exec(lineText(st.text, ln, 40));
+function partHeading(st: ParseState, ln: Line, part: RegExpExecArray | null): boolean {
   if (!(part && part.index === 0 && ln.start + part[0].length < ln.end)) return false;
   pushHeadingLine(st, ln, partMarker(st.text, ln, part), ln.start + part[0].length);
   return true;
 }
 
 /** # heading, or # 一、heading (the numbered marker wins). */
-function markdownHeading(st: ParseState, ln: Line): boolean {
+function markdownHeading(st: ParseState, ln: Line, head: string): boolean {
   const { text } = st;
-  const md = RE_MD_HEADING.exec(lineText(text, ln, 40));
+  const md = RE_MD_HEADING.exec(head);
   if (!md) return false;
   const after = ln.start + md[0].length;
   const inner = matchMarker(text, after, ln.end);
