@@ -2,7 +2,8 @@
  * The recorded model and findings of every draft we have (test/fixtures/snapshots/).
  *
  * For each draft: the serialized SpeechDocument (every node with its spans,
- * keys sorted, sections referenced by their index in `allSections`) and every
+ * keys sorted, sections referenced by their index in `allSections`, the
+ * quotations layer as its list) and every
  * rule's findings with the default configuration, the rules that need word
  * segmentation fed by nodejieba as the CLI does. The drafts: every .txt and
  * .speech under test/fixtures (corpus, corpus-web and the rule fixtures) and
@@ -30,8 +31,6 @@ import { loadJieba } from '../server/src/node/jieba';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 export const SNAPSHOT_DIR = path.join(FIXTURES, 'snapshots');
-/** Model layers added after the snapshot was recorded, left out of it (see the issue that added each). */
-const EXCLUDED_LAYERS = new Set(['quotations']);
 const BENCH_SIZES = [10_000, 30_000, 100_000];
 const HASH_FROM = 30_000;
 
@@ -85,9 +84,10 @@ export function serializeModel(doc: SpeechDocument): unknown {
   const sectionIndex = new Map<Section, number>(doc.allSections.map((s, i) => [s, i]));
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(doc).sort()) {
-    if (k === 'text' || EXCLUDED_LAYERS.has(k)) continue;
+    if (k === 'text') continue;
     const v = (doc as unknown as Record<string, unknown>)[k];
     if (k === 'lines') out[k] = (v as { starts: number[] }).starts;
+    else if (k === 'quotations') out[k] = plain(doc.quotations.all, sectionIndex);
     else if (k === 'allSections') out[k] = doc.allSections.map((s) => plain(s, sectionIndex, s));
     else out[k] = plain(v, sectionIndex);
   }
