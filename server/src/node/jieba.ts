@@ -231,5 +231,7 @@ export function addUserDictionary(file: string): { added: number; error?: string
   const words = parseUserDictionary(text).filter((w) => !inserted.has(w.word));
   current.addWords(words);
   for (const w of words) inserted.add(w.word);
+  // the topic keywords' kept cuts were made without these words
+  if (words.length) keywordTable()?.forgetCuts();
   return { added: new Set(words.map((w) => w.word)).size };
 }

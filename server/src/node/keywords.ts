@@ -377,6 +377,11 @@ export class TfIdf {
     return list.slice(0, n);
   }
 
+  /** Drop the kept HMM cuts (the dictionary changed: they may cut otherwise now). */
+  forgetCuts(): void {
+    this.cuts.clear();
+  }
+
   private remember(text: string, words: string[]): void {
     if (this.cuts.size >= MAX_CUTS) this.cuts.clear();
     this.cuts.set(text, words);
