@@ -6,8 +6,8 @@
  *   dist/server.js     the language server (vscode-languageserver inside)
  *   dist/worker.js     its segmentation worker
  * The segmenters stay external, shipped as real packages in node_modules/
- * (see scripts/package.js): @node-rs/jieba (its dictionary and idf files,
- * and the platform's native binary) and jieba-wasm (a .wasm file read from
+ * (see scripts/package.js): @node-rs/jieba (its dictionary, its JavaScript
+ * loader and the platform's native binary) and jieba-wasm (a .wasm file read from
  * beside its JavaScript).
  * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled
  * packages, and dist/idf.bin, the idf table of the topic keywords prepared
