@@ -34,6 +34,9 @@
  *   `initialized` (the fast rules: they never wait for jieba).
  * - coldAllDiagMs: from spawning to the publish that carries the findings of
  *   the rules that need jieba (dictionary load included). Median of 3 starts.
+ *   details.coldAllCpuMs: the CPU time (all threads) the server process had
+ *   used by then, which depends far less on other work running than the
+ *   wall time does.
  * - rssMB: the server process's resident memory (VmRSS, worker threads
  *   included) once both are in.
  * - rssMB3: the same with three drafts open (the 10k draft and two corpus
@@ -115,6 +118,18 @@ function rssOf(pid: number): { rss: number; peak: number } | undefined {
     const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
     return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; undefined off Linux. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    // fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
   } catch {
     return undefined;
   }
@@ -234,7 +249,7 @@ function nthPublish(c: TestClient, uri: string, version: number, n: number, sinc
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const INIT = { initializationOptions: { debounceMs: 0 }, locale: 'en', serverPath: SERVER };
 
-async function cold(d10k: string, env?: Record<string, string>): Promise<{ first: number; all: number; rss?: { rss: number; peak: number }; c: TestClient }> {
+async function cold(d10k: string, env?: Record<string, string>): Promise<{ first: number; all: number; cpu?: number; rss?: { rss: number; peak: number }; c: TestClient }> {
   const t0 = performance.now();
   const c = await TestClient.start({ ...INIT, env });
   const uri = 'untitled:bench-10k.speech';
@@ -243,12 +258,13 @@ async function cold(d10k: string, env?: Record<string, string>): Promise<{ first
   const tFirst = performance.now() - t0;
   const all = await nthPublish(c, uri, 1, 2, 0);
   const tAll = performance.now() - t0;
+  const cpu = cpuMsOf(c.proc.pid!);
   if (segmentedCount(first) !== 0 || segmentedCount(all) === 0) {
     log(`  warning: expected the first publish without and the second with segmented findings (got ${segmentedCount(first)} and ${segmentedCount(all)})`);
   }
   // steady state (the worker's result message freed)
   await new Promise((r) => setTimeout(r, 1000));
-  return { first: tFirst, all: tAll, rss: rssOf(c.proc.pid!), c };
+  return { first: tFirst, all: tAll, cpu, rss: rssOf(c.proc.pid!), c };
 }
 
 /** RSS of a fresh server with three drafts open, once all their segmented findings are in. */
@@ -377,13 +393,13 @@ async function main(): Promise<void> {
   const core = inProcess(segmenter, drafts, corpus);
 
   log('language server (JSON-RPC over stdio)…');
-  const colds: { first: number; all: number; rss?: { rss: number; peak: number } }[] = [];
+  const colds: { first: number; all: number; cpu?: number; rss?: { rss: number; peak: number } }[] = [];
   let c: TestClient | undefined;
   const starts = quick ? 1 : 3;
   for (let i = 0; i < starts; i++) {
     const r = await cold(drafts.get('10k')!);
     colds.push(r);
-    log(`  cold start ${i + 1}: first diagnostics ${round(r.first)} ms, with jieba ${round(r.all)} ms, RSS ${r.rss ? round(r.rss.rss) : '?'} MB`);
+    log(`  cold start ${i + 1}: first diagnostics ${round(r.first)} ms, with jieba ${round(r.all)} ms (server CPU ${r.cpu ?? '?'} ms), RSS ${r.rss ? round(r.rss.rss) : '?'} MB`);
     if (i < starts - 1) await r.c.stop();
     else c = r.c;
   }
@@ -417,10 +433,11 @@ async function main(): Promise<void> {
       ...core.details,
       segmenter: status.engine,
       jiebaLoadInProcessMs: round(jiebaLoadMs),
-      wasm: { coldFirstDiagMs: round(w.first), coldAllDiagMs: round(w.all), rssMB: w.rss ? round(w.rss.rss) : null },
+      wasm: { coldFirstDiagMs: round(w.first), coldAllDiagMs: round(w.all), cpuMs: w.cpu ?? null, rssMB: w.rss ? round(w.rss.rss) : null },
       full10kColdCache: 'full10kMs cuts every paragraph again (empty SegmentCache on every run)',
       rssPeakMB: round(median(colds.map((x) => x.rss?.peak ?? NaN))),
-      coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), rssMB: x.rss ? round(x.rss.rss) : null })),
+      coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), cpuMs: x.cpu ?? null, rssMB: x.rss ? round(x.rss.rss) : null })),
+      coldAllCpuMs: median(colds.map((x) => x.cpu ?? NaN)),
       edits: ed.n,
       editAllP50Ms: round(ed.allP50),
       editAllP95Ms: round(ed.allP95),
