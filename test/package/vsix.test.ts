@@ -59,7 +59,7 @@ function unzip(file: string): Promise<Map<string, Buffer>> {
 }
 
 /** The executable format and machine a file's header names, or undefined when it is no executable. */
-export function binaryKind(b: Buffer): { format: 'pe' | 'macho' | 'elf'; machine: string; libc?: string } | undefined {
+function binaryKind(b: Buffer): { format: 'pe' | 'macho' | 'elf'; machine: string; libc?: string } | undefined {
   if (b.length >= 64 && b[0] === 0x4d && b[1] === 0x5a) {
     const pe = b.readUInt32LE(0x3c);
     if (pe + 6 > b.length || b.toString('latin1', pe, pe + 4) !== 'PE\0\0') return { format: 'pe', machine: 'unknown' };
