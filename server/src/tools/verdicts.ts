@@ -226,7 +226,7 @@ export function summarize(paired: readonly Paired[]): { rows: RuleRow[]; total: 
     return r;
   };
   for (const rule of createRegistry().all()) {
-    if (!EXCLUDED_FAMILIES.includes(rule.meta.family)) row(rule.meta.id, rule.meta.defaultSeverity);
+    if (!EXCLUDED_FAMILIES.includes(rule.meta.family)) row(rule.meta.id, rule.meta.optIn ? 'off' : rule.meta.defaultSeverity);
   }
   const total: RuleRow = { rule: 'all', severity: '', findings: 0, accepted: 0, debatable: 0, dismissed: 0, unjudged: 0, target: 0 };
   for (const p of paired) {

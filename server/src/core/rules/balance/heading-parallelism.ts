@@ -107,6 +107,10 @@ export default defineRule<HeadingParallelismOptions>({
         description: { zh: '标题字数不超过此数时，“字数相同”才算共同格式', en: 'a shared length counts as a form only for headings up to this many characters' },
       },
     },
+    notes: {
+      leavesAlone: "Fewer than three siblings; a form two headings share by chance; long headings of naturally varying length.",
+      limits: "Judges the heading text only, not whether the sections are truly parallel in content.",
+    },
     examples: {
       wrong: '（一）精准定位　（二）精准招商　（三）优化营商环境',
       right: '（一）精准定位　（二）精准招商　（三）精准服务',

@@ -26,6 +26,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "几点 / 几个方面 (no number), counts that announce nothing (十四五, 第一动力), an announcement the parser could not link to its items.",
+      limits: "A draft cut off before its last point (a web excerpt, a paste that lost its end) is reported as having fewer items than announced, which is true of the text but not of the speech; names of programmes that contain a number (两个中心, 三大基地) may be read as counts.",
+    },
     examples: {
       wrong: '下面，我讲四点意见。一、统一思想…… 二、突出重点…… 三、加强领导……',
       right: '下面，我讲三点意见。一、统一思想…… 二、突出重点…… 三、加强领导……',

@@ -26,6 +26,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "Skipped levels (一、 then 1.); restarting （一） under each 一、; a heading of the same shape as its siblings.",
+      limits: "Numbered points inside a quoted instruction or remark may be read as the draft's own headings.",
+    },
     examples: {
       wrong: '一、总体要求 / 1. 指导思想 / （一）基本原则 / （二）主要目标',
       right: '一、总体要求 / （一）指导思想 / （二）基本原则 / （三）主要目标',

@@ -33,6 +33,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "一是 inside a word (统一是, 唯一是), idioms with a numeral (第一书记, 第一时间, 一是一，二是二), a lone 其次/再次 opening a point in prose, a lone 一要 used for emphasis.",
+      limits: "A marker after a lead-in the parser does not know (因为一是……) is missed, and the series then seems to start at 二是.",
+    },
     examples: {
       wrong: '一是抓项目，二是抓招商，四是抓服务。首先要统一思想，其次要压实责任，三是要强化考核。',
       right: '一是抓项目，二是抓招商，三是抓服务。首先要统一思想，其次要压实责任，再次要强化考核。',

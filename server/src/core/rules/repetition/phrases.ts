@@ -21,6 +21,7 @@ import type { Segmentation } from '../../segment';
 import type { Settings } from '../../rule';
 import type { Span } from '../../text';
 import { FILLERS, PARTICLES, STOP_WORDS, WORDING, isHanWord } from './lexicon';
+import { closePair } from './cluster';
 import type { TokenTable } from './tokens';
 import { BLANK, BREAK, COMMA, HAN, QUOTED, RESIDUE, SENT_END, tokenTable } from './tokens';
 
@@ -43,7 +44,7 @@ export interface PhraseCluster {
   phrase: string;
   /** Occurrences in the cluster (what the finding is about). */
   occurrences: Span[];
-  /** Index in `occurrences` of the one that crosses the threshold. */
+  /** Index in `occurrences` of the one the finding sits on: the later of the two nearest each other (the close pair). */
   trigger: number;
   /** Characters from the first to the last occurrence of the cluster. */
   extent: number;
@@ -664,7 +665,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
     const start = (x: number) => f.tt.start[u.first[idx[x]]];
     const end = (x: number) => f.tt.end[u.last[idx[x]]];
     const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
-    const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
+    const found: { first: number; last: number; threshold: number }[] = [];
     let i = 0;
     for (let j = 0; j < idx.length; j++) {
       while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
@@ -673,7 +674,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
       if (local < threshold) continue;
       const lastCluster = found[found.length - 1];
       if (lastCluster && i <= lastCluster.last) lastCluster.last = j;
-      else found.push({ first: i, last: j, trigger: j, threshold });
+      else found.push({ first: i, last: j, threshold });
     }
     if (found.length === 0) continue;
     const all = idx.map((_, x) => ({ start: start(x), end: end(x) }));
@@ -682,7 +683,7 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
       clusters.push({
         phrase: u.text,
         occurrences: occ,
-        trigger: cl.trigger - cl.first,
+        trigger: closePair(occ),
         extent: occ[occ.length - 1].end - occ[0].start,
         threshold: cl.threshold,
         topic: c.topic,

@@ -1,0 +1,46 @@
+/**
+ * The kinds of false alarm the editor of the verdict corpus dismissed, each
+ * on a made-up draft that shows the kind (the real drafts stay in the verdict
+ * corpus), next to the real fault the rule must still find. These prove the
+ * mechanism; precision is measured by `npm run eval`.
+ */
+import { strict as assert } from 'assert';
+import { summary as balanceSummary, lintBalance } from './balance-helpers';
+import { numberingFindings } from './numbering-helpers';
+import { check, realJieba } from './repetition-helpers';
+
+const near = (text: string) => check(text, { only: ['repetition/duplicate-sentence'] }).findings.map((f) => text.slice(f.span.start, f.span.end));
+const series = (text: string) => balanceSummary(text, lintBalance(text, {}, ['balance/series-parallelism']));
+const sequence = (text: string) => numberingFindings(text).filter((f) => f.ruleId === 'numbering/sequence').map((f) => text.slice(f.span.start, f.span.end));
+
+describe('what a careful editor leaves alone (the dismissed kinds of the verdict corpus)', () => {
+  before(function () {
+    this.timeout(20000);
+    realJieba();
+  });
+
+  it('repetition/duplicate-sentence: a script repeating its formula line by line is a series; the same pair in one paragraph is a leftover', () => {
+    const script = ['下面为获得“一对好主干”的村进行颁奖。', '请东山村书记同志、村主任同志上台领奖，大家鼓掌祝贺。', '请西岭村书记同志、村主任同志上台领奖，大家鼓掌祝贺。'].join('\n');
+    assert.deepEqual(near(script), []);
+    const leftover = '要加快推进回迁区建设，让老百姓早日回迁入住。要加快推进回迁区建设，让群众早日回迁入住。';
+    assert.equal(near(leftover).length, 1);
+    // an exact duplicate is reported even on consecutive lines
+    const pasted = ['要加快推进回迁区建设，让老百姓早日回迁。', '要加快推进回迁区建设，让老百姓早日回迁。'].join('\n');
+    assert.equal(near(pasted).length, 1);
+  });
+
+  it('balance/series-parallelism: a first item that carries the clause opening, and a series cut off by the end of the text', () => {
+    assert.deepEqual(series('为有效解决当前基层工作领导弱化、资源整合不够、作用发挥不到位等突出问题，要整合资源。'), []);
+    assert.deepEqual(series('在栽植过程中，做到浇足一桶水、覆好一块膜、套'), []);
+    // still found: the item that drops the structure, first or last
+    assert.deepEqual(series('以案为鉴、以案明纪、案促改，教育引导干部。'), ['balance/series-parallelism @ 案促改']);
+    assert.deepEqual(series('要做到看得清、抓得住、管好，不留死角。'), ['balance/series-parallelism @ 管好']);
+  });
+
+  it('numbering/sequence: the number before the first heading glued to residue is not a wrong start', () => {
+    const glued = ['标题', '同志们：', '开场白。', '此处内容需要权限查看', '会员免费查看二、持续实施人才项目。为有效解决问题，我们要整合资源。', '三、持续开展人才活动，拓宽平台。组织实践活动。'].join('\n');
+    assert.deepEqual(sequence(glued), []);
+    const wrong = ['标题', '同志们：', '开场白。', '二、持续实施人才项目', '内容。', '三、持续开展人才活动', '内容。'].join('\n');
+    assert.deepEqual(sequence(wrong), ['二']);
+  });
+});
