@@ -37,6 +37,13 @@ describe('what a careful editor leaves alone (the dismissed kinds of the verdict
     assert.deepEqual(series('要做到看得清、抓得住、管好，不留死角。'), ['balance/series-parallelism @ 管好']);
   });
 
+  it('numbering/series: 一是 after a lead-in the parser does not take for a marker still starts the series', () => {
+    const text = ['标题', '同志们：', '面对这种情况，我确实压力很大。因为一是机关干部职工思想不稳定，我完全理解。二是全系统债务沉重，生存困难。'].join('\n');
+    assert.deepEqual(numberingFindings(text).filter((f) => f.ruleId === 'numbering/series').map((f) => text.slice(f.span.start, f.span.end)), []);
+    const lost = ['标题', '同志们：', '面对这种情况，我确实压力很大。机关干部职工思想不稳定。二是全系统债务沉重，三是生存困难。'].join('\n');
+    assert.deepEqual(numberingFindings(lost).filter((f) => f.ruleId === 'numbering/series').map((f) => lost.slice(f.span.start, f.span.end)), ['二是']);
+  });
+
   it('numbering/sequence: the number before the first heading glued to residue is not a wrong start', () => {
     const glued = ['标题', '同志们：', '开场白。', '此处内容需要权限查看', '会员免费查看二、持续实施人才项目。为有效解决问题，我们要整合资源。', '三、持续开展人才活动，拓宽平台。组织实践活动。'].join('\n');
     assert.deepEqual(sequence(glued), []);
