@@ -44,6 +44,24 @@ describe('what a careful editor leaves alone (the dismissed kinds of the verdict
     assert.deepEqual(numberingFindings(lost).filter((f) => f.ruleId === 'numbering/series').map((f) => lost.slice(f.span.start, f.span.end)), ['二是']);
   });
 
+  it('numbering/hierarchy: numbered points of a quoted instruction do not make the first 一、 after them inverted', () => {
+    const rule = (t: string) => numberingFindings(t).filter((f) => f.ruleId === 'numbering/hierarchy').map((f) => t.slice(f.span.start, f.span.end));
+    const quoted = ['标题', '同志们：', '总书记强调：“', '（1）要坚持稳中求进；', '（2）要坚持高质量发展。”', '一、认清形势', '内容。', '二、明确任务', '内容。'].join('\n');
+    assert.deepEqual(rule(quoted), []);
+    const own = ['标题', '同志们：', '开场白。', '（1）要坚持稳中求进', '内容。', '（2）要坚持高质量发展', '内容。', '一、认清形势', '内容。', '二、明确任务', '内容。'].join('\n');
+    assert.deepEqual(rule(own), ['一、']);
+  });
+
+  it('numbering/announced-count: a programme name with a number is an item of a list, and after a colon 和 may join one item', () => {
+    const counts = (t: string) => numberingFindings(t).filter((f) => f.ruleId === 'numbering/announced-count').map((f) => t.slice(f.span.start, f.span.end));
+    const draft = (s: string) => ['标题', '同志们：', s].join('\n');
+    assert.deepEqual(counts(draft('我们要加快建设两个中心、三大基地，推动高质量发展。')), []);
+    assert.deepEqual(counts(draft('打造三大产业：钢铁、新材料和装备制造。')), []);
+    // still found
+    assert.deepEqual(counts(draft('打造三大产业：钢铁、新材料。')), ['三大产业']);
+    assert.deepEqual(counts(draft('培育生物医药、高端制造、新材料、现代物流三大主导产业。')), ['三大主导产业']);
+  });
+
   it('numbering/sequence: the number before the first heading glued to residue is not a wrong start', () => {
     const glued = ['标题', '同志们：', '开场白。', '此处内容需要权限查看', '会员免费查看二、持续实施人才项目。为有效解决问题，我们要整合资源。', '三、持续开展人才活动，拓宽平台。组织实践活动。'].join('\n');
     assert.deepEqual(sequence(glued), []);
