@@ -46,8 +46,8 @@ export default defineRule({
     fixable: true,
     defaultOptions: {},
     notes: {
-      leavesAlone: "一是 inside a word (统一是, 唯一是), idioms with a numeral (第一书记, 第一时间, 一是一，二是二), a lone 其次/再次 opening a point in prose, a lone 一要 used for emphasis.",
-      limits: "A marker after a lead-in the parser does not know (因为一是……) is not taken for an item; the series is then not reported as starting at 二是 when 一是 is written earlier in its paragraph, but a gap after it is not seen either.",
+      leavesAlone: "A series after a lead-in (要、坚持、必须、就是、因为一是……) is read as one; 一是 inside a word (统一是, 唯一是), idioms with a numeral (第一书记, 第一时间, 一是一，二是二), a lone 其次/再次 opening a point in prose, a lone 一要 used for emphasis.",
+      limits: "A marker after a lead-in the parser does not know (主要原因一是……) is not taken for an item; the series is then not reported as starting at 二是 when 一是 is written earlier in its paragraph, but a gap right after it is not seen either.",
     },
     examples: {
       wrong: '一是抓项目，二是抓招商，四是抓服务。首先要统一思想，其次要压实责任，三是要强化考核。',
