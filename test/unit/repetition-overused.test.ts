@@ -32,6 +32,14 @@ describe('repetition/overused-phrase', () => {
     assert.match(f.message.en, /"推进" is used 3 times within \d+ characters/);
   });
 
+  it('the opening sentences of series items share their head or tail on purpose (一是……取得新突破。……二是……取得新突破)', () => {
+    const text = '一是项目工作取得新突破。全年实施项目二百一十个，完成投资三十二亿元。二是工业发展取得新突破。石油产能达到三十五万吨。三是农业工作取得新突破。粮食连年丰收，农民收入增长。';
+    assert.deepEqual(check(text, { only }).labels, []);
+    // the same three outside a series are reported
+    const loose = '项目工作取得新突破。全年实施项目二百一十个，完成投资三十二亿元。工业发展也取得新突破。石油产能达到三十五万吨。农业工作同样取得新突破。粮食连年丰收，农民收入增长。';
+    assert.ok(check(loose, { only }).labels.length > 0);
+  });
+
   it('minCount and window are options', () => {
     assert.deepEqual(check(fault, { only, raw: { rules: { [RULE]: ['warning', { minCount: 4 }] } } }).labels, []);
     assert.deepEqual(check(fault, { only, raw: { rules: { [RULE]: ['warning', { window: 30 }] } } }).labels, []);

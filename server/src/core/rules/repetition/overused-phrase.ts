@@ -45,7 +45,7 @@ export default defineRule<OverusedOptions>({
       allow: { type: 'string[]', description: { zh: '不检查的词语（另见全局 allow）', en: 'words never reported (in addition to the global allow list)' } },
     },
     notes: {
-      leavesAlone: "Off by default. When on: parallel clauses that share a head or a tail (排比), short list items, words in quotation and title marks, the draft's and the section's topic words (threshold × topicFactor), function words and padding adverbs.",
+      leavesAlone: "Off by default. When on: parallel clauses that share a head or a tail (排比), the opening sentences of series items (一是……取得新突破。……二是……取得新突破), short list items, words in quotation and title marks, the draft's topic words and those of the section's heading or of a series item's opening sentence (threshold × topicFactor), function words and padding adverbs.",
       limits: "On real drafts most clusters are still series heads across sentences, the meeting's or item's topic, names (……交流合作中心) and set phrases (实现第二个百年奋斗目标): that is why it is opt-in.",
     },
     examples: {
