@@ -62,6 +62,14 @@ describe('what a careful editor leaves alone (the dismissed kinds of the verdict
     assert.deepEqual(counts(draft('培育生物医药、高端制造、新材料、现代物流三大主导产业。')), ['三大主导产业']);
   });
 
+  it('balance/heading-parallelism: quotation marks do not break the shared opening of a heading of the same shape', () => {
+    const body = '这一部分的正文内容写在这里，篇幅适中，足以成为一节。'.repeat(3);
+    const draft = (hs: string[]) => ['标题', '同志们：', '开场。', ...hs.flatMap((h, i) => [`${'一二三四'[i]}、${h}`, body])].join('\n');
+    const rule = (t: string) => balanceSummary(t, lintBalance(t, {}, ['balance/heading-parallelism']));
+    assert.deepEqual(rule(draft(['精准定位', '精准招商', '“精准”服务', '精准落地'])), []);
+    assert.deepEqual(rule(draft(['精准定位', '精准招商', '优化服务', '精准落地'])), ['balance/heading-parallelism @ 优化服务']);
+  });
+
   it('numbering/sequence: the number before the first heading glued to residue is not a wrong start', () => {
     const glued = ['标题', '同志们：', '开场白。', '此处内容需要权限查看', '会员免费查看二、持续实施人才项目。为有效解决问题，我们要整合资源。', '三、持续开展人才活动，拓宽平台。组织实践活动。'].join('\n');
     assert.deepEqual(sequence(glued), []);
