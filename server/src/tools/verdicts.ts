@@ -92,6 +92,9 @@ export function excerptKey(s: string): string {
   return Array.from(s).slice(0, EXCERPT_CHARS).join('');
 }
 
+/** An empty configuration: the corpus is judged on the defaults, whatever .speechlintrc.json lies above the checkout. */
+export const DEFAULTS_CONFIG = path.join(VERDICTS_DIR, 'defaults.speechlintrc.json');
+
 /** Lint the drafts exactly as `speechlint --format json` does (default config, English messages). */
 export async function lintCorpus(drafts: readonly string[] = corpusDrafts()): Promise<CorpusFinding[]> {
   let stdout = '';
@@ -102,7 +105,7 @@ export async function lintCorpus(drafts: readonly string[] = corpusDrafts()): Pr
     cwd: ROOT,
     env: { LANG: 'en_US.UTF-8' },
   };
-  const code = await main(['--format', 'json', '--locale', 'en', ...drafts], io);
+  const code = await main(['--format', 'json', '--locale', 'en', '--config', DEFAULTS_CONFIG, ...drafts], io);
   if (code === 2) throw new Error(`speechlint failed on the corpus: ${stderr.trim()}`);
   const results = JSON.parse(stdout) as EslintResult[];
   const out: CorpusFinding[] = [];
