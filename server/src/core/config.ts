@@ -52,7 +52,7 @@ function typeName(v: unknown): string {
 export function defaultConfig(registry: Registry): ResolvedConfig {
   const rules = new Map<string, RuleSetting>();
   for (const r of registry.all()) {
-    rules.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) }, explicit: false });
+    rules.set(r.meta.id, { severity: r.meta.optIn ? 'off' : r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) }, explicit: false });
   }
   return { rules, settings: { ...DEFAULT_SETTINGS, allowWords: [] } };
 }
