@@ -42,6 +42,7 @@ export interface DocxDraft {
 
 function startsWithMarker(s: string): boolean {
   const t = s.replace(/^[\s\u3000]+/, '');
+  if (/^[0-9０-９]{1,3}[\s\u3000]*$/.test(t)) return true; // "01" alone, the heading on the next line
   const m = matchMarker(t, 0, t.length);
   return m !== undefined && m.style !== 'markdown';
 }

@@ -49,10 +49,15 @@ function roleOf(p: Paragraph): ParagraphRole | undefined {
   }
 }
 
-function runsFor(text: string, start: number, end: number, split: { at: number; before: FontRole; after: FontRole }, marks: readonly Span[]): PlannedRun[] {
+interface FontSpan {
+  start: number;
+  end: number;
+  font: FontRole;
+}
+
+function runsFor(text: string, start: number, end: number, base: FontRole, fonts: readonly FontSpan[], marks: readonly Span[]): PlannedRun[] {
   const cuts = new Set<number>([start, end]);
-  if (split.at > start && split.at < end) cuts.add(split.at);
-  for (const m of marks) {
+  for (const m of [...fonts, ...marks]) {
     if (m.end <= start || m.start >= end) continue;
     cuts.add(Math.max(start, m.start));
     cuts.add(Math.min(end, m.end));
@@ -64,7 +69,7 @@ function runsFor(text: string, start: number, end: number, split: { at: number; 
     const b = sorted[i + 1];
     if (b <= a) continue;
     const highlight = marks.some((m) => m.start < b && m.end > a);
-    const font = a < split.at ? split.before : split.after;
+    const font = fonts.find((f) => f.start <= a && f.end >= b)?.font ?? base;
     const prev = runs[runs.length - 1];
     if (prev && prev.font === font && prev.highlight === highlight) prev.text += text.slice(a, b);
     else runs.push({ text: text.slice(a, b), font, highlight });
@@ -72,34 +77,47 @@ function runsFor(text: string, start: number, end: number, split: { at: number; 
   return runs;
 }
 
-/** Plan the Word paragraphs of a parsed draft; `highlights` are spans to mark (placeholders, residue). */
+const isSpace = (c: string | undefined) => c !== undefined && /[\s\u3000]/.test(c);
+
+/**
+ * Plan the Word paragraphs of a parsed draft, one per non-blank line (a line
+ * the parser splits, "……几点意见。一、提振激情。……", stays one paragraph,
+ * its heading part in the heading's font); `highlights` are spans to mark.
+ */
 export function planExport(doc: SpeechDocument, highlights: readonly Span[] = []): PlannedParagraph[] {
   const out: PlannedParagraph[] = [];
   const text = doc.text;
   const marks = [...highlights].sort((a, b) => a.start - b.start);
-  for (const p of doc.paragraphs) {
-    const role = roleOf(p);
-    if (!role) continue;
-    const heading = p.heading !== undefined ? doc.headings[p.heading] : undefined;
-    const hf = heading ? headingFont(heading) : undefined;
-    const base: FontRole = role === 'title' ? 'title' : role === 'subtitle' || role === 'date' ? 'date' : 'body';
-    let lineStart = p.span.start;
-    for (const rawLine of text.slice(p.span.start, p.span.end).split(/\r\n|\r|\n/)) {
-      let s = lineStart;
-      let e = lineStart + rawLine.length;
-      lineStart = e + (text.startsWith('\r\n', e) ? 2 : 1);
-      while (s < e && /[\s\u3000]/.test(text[s])) s++;
-      while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
-      if (heading?.style === 'markdown' && s === heading.span.start) {
-        while (s < e && text[s] === '#') s++;
-        while (s < e && /[\s\u3000]/.test(text[s])) s++;
-      }
-      if (e <= s) continue;
-      const split = hf ? { at: heading!.span.end, before: hf.font, after: 'body' as FontRole } : { at: e, before: base, after: base };
-      const planned: PlannedParagraph = { role, runs: runsFor(text, s, e, split, marks) };
-      if (hf && hf.level > 0) planned.headingLevel = hf.level;
-      out.push(planned);
+  let k = 0;
+  for (let li = 0; li < doc.lines.lineCount; li++) {
+    let s = doc.lines.lineStart(li);
+    let e = doc.lines.contentEnd(li);
+    while (k < doc.paragraphs.length && doc.paragraphs[k].span.end <= s) k++;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e <= s) continue;
+    const paras: Paragraph[] = [];
+    for (let j = k; j < doc.paragraphs.length && doc.paragraphs[j].span.start < e; j++) if (doc.paragraphs[j].span.end > s) paras.push(doc.paragraphs[j]);
+    const roles = paras.map(roleOf);
+    if (paras.length > 0 && roles.every((r) => r === undefined)) continue; // comment lines
+    const first = paras[0];
+    const role = roles[0] ?? 'body';
+    const firstHeading = first?.heading !== undefined ? doc.headings[first.heading] : undefined;
+    if (firstHeading?.style === 'markdown' && s === firstHeading.span.start) {
+      while (s < e && text[s] === '#') s++;
+      while (s < e && isSpace(text[s])) s++;
     }
+    const fonts: FontSpan[] = [];
+    for (const p of paras) {
+      const h = p.heading !== undefined ? doc.headings[p.heading] : undefined;
+      if (h) fonts.push({ start: h.span.start, end: h.span.end, font: headingFont(h).font });
+    }
+    const base: FontRole = role === 'title' ? 'title' : role === 'subtitle' || role === 'date' ? 'date' : 'body';
+    const planned: PlannedParagraph = { role, runs: runsFor(text, s, e, base, fonts, marks) };
+    // the Word heading style goes to the line where the heading starts (not to the title line under a lone "01")
+    const level = firstHeading && firstHeading.span.start >= s && firstHeading.span.start < e ? headingFont(firstHeading).level : 0;
+    if (level > 0) planned.headingLevel = level;
+    out.push(planned);
   }
   let last = -1;
   for (let i = 0; i < out.length && ['title', 'subtitle', 'date'].includes(out[i].role); i++) last = i;
