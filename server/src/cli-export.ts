@@ -143,8 +143,7 @@ export async function runExport(argv: readonly string[], io: CliIO, registry?: R
   }
   if (fs.existsSync(output) && !parsed.force) return fail(t(`${shownOut} 已存在（其中可能有在 Word 中的修改）；加 --force 覆盖`, `${shownOut} exists (it may hold edits made in Word); add --force to replace it`));
   try {
-    const title = plan.doc.title !== undefined ? decoded.text.slice(plan.doc.paragraphs[plan.doc.title].span.start, plan.doc.paragraphs[plan.doc.title].span.end) : '';
-    writeNewFile(output, await writeDocx(plan.paragraphs, loaded.config.exportLayout, title));
+    writeNewFile(output, await writeDocx(plan.paragraphs, loaded.config.exportLayout, plan.title));
   } catch (e) {
     const r = ioCause(e, 'write');
     return fail(t(`无法写入 ${shownOut}：${r.zh}`, `cannot write ${shownOut}: ${r.en}`));

@@ -21,7 +21,7 @@ export function isLeftover(ruleId: string): boolean {
 }
 
 export type ExportPlan =
-  | { ok: true; doc: SpeechDocument; paragraphs: PlannedParagraph[]; highlighted: Finding[] }
+  | { ok: true; doc: SpeechDocument; paragraphs: PlannedParagraph[]; highlighted: Finding[]; title: string }
   | { ok: false; doc: SpeechDocument; blockers: Finding[] };
 
 export function planDraftExport(text: string, registry: Registry, config: ResolvedConfig, onRuleError?: (ruleId: string, e: unknown) => void): ExportPlan {
@@ -32,5 +32,6 @@ export function planDraftExport(text: string, registry: Registry, config: Resolv
     .filter(isLeftover);
   const leftovers = lint(doc, registry, config, { phase: 'all', only, onRuleError });
   if (config.settings.mode === 'final' && leftovers.length > 0) return { ok: false, doc, blockers: leftovers };
-  return { ok: true, doc, paragraphs: planExport(doc, leftovers.map((f) => f.span)), highlighted: leftovers };
+  const title = doc.title !== undefined ? text.slice(doc.paragraphs[doc.title].span.start, doc.paragraphs[doc.title].span.end) : '';
+  return { ok: true, doc, paragraphs: planExport(doc, leftovers.map((f) => f.span)), highlighted: leftovers, title };
 }
