@@ -101,7 +101,7 @@ async function showLeftovers(doc: vscode.TextDocument, items: readonly ExportLef
 }
 
 async function draftToExport(host: ClientHost, arg: unknown): Promise<vscode.TextDocument | undefined> {
-  const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+  const doc = arg instanceof vscode.Uri ? (await vscode.window.showTextDocument(arg, { preview: false })).document : vscode.window.activeTextEditor?.document;
   if (!doc || !host.isCheckedLanguage(doc)) {
     void vscode.window.showInformationMessage(t('Open a speech draft first.'));
     return undefined;
@@ -113,7 +113,12 @@ async function draftToExport(host: ClientHost, arg: unknown): Promise<vscode.Tex
 export async function exportWord(host: ClientHost, arg?: unknown, outArg?: unknown): Promise<vscode.Uri | undefined> {
   const doc = await draftToExport(host, arg);
   if (!doc) return undefined;
-  const res = await host.request<ExportDocxResult>(Requests.exportDocx, { uri: doc.uri.toString() });
+  // a draft just opened from the Explorer reaches the server a moment later: ask again, briefly
+  let res: ExportDocxResult | undefined;
+  for (let attempt = 0; attempt < 5 && !res; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 300));
+    res = await host.request<ExportDocxResult>(Requests.exportDocx, { uri: doc.uri.toString() });
+  }
   if (!res) {
     void vscode.window.showErrorMessage(t('speechlint: “{0}” failed: the language server is not running or refused the command.', t('Export to Word')));
     return undefined;
@@ -122,7 +127,9 @@ export async function exportWord(host: ClientHost, arg?: unknown, outArg?: unkno
     const first = res.blockers[0];
     const show = t('Show all');
     const msg = t('Not exported: final mode, and {0} placeholder(s) or residue left; the first at {1}: “{2}”.', res.blockers.length, where(first), first.excerpt);
-    if ((await vscode.window.showErrorMessage(msg, show)) === show) await showLeftovers(doc, res.blockers, t('Placeholders and residue to clear before the final export'));
+    // the notification's button is answered later (or never): the command does not wait for it
+    const blockers = res.blockers;
+    void vscode.window.showErrorMessage(msg, show).then((answer) => (answer === show ? showLeftovers(doc, blockers, t('Placeholders and residue to clear before the final export')) : undefined));
     return undefined;
   }
   const suggested = doc.isUntitled ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), 'draft.docx') : doc.uri.with({ path: doc.uri.path.replace(/\.[^./]*$/, '') + '.docx' });
@@ -138,8 +145,10 @@ export async function exportWord(host: ClientHost, arg?: unknown, outArg?: unkno
   if (n === 0) void vscode.window.showInformationMessage(t('Exported to {0}.', baseName(out)));
   else {
     const show = t('Show them');
-    const answer = await vscode.window.showInformationMessage(t('Exported to {0}; {1} placeholder(s) or residue highlighted in yellow (draft mode).', baseName(out), n), show);
-    if (answer === show) await showLeftovers(doc, res.highlighted, t('Highlighted in the Word document'));
+    const highlighted = res.highlighted;
+    void vscode.window
+      .showInformationMessage(t('Exported to {0}; {1} placeholder(s) or residue highlighted in yellow (draft mode).', baseName(out), n), show)
+      .then((answer) => (answer === show ? showLeftovers(doc, highlighted, t('Highlighted in the Word document')) : undefined));
   }
   return out;
 }

@@ -214,7 +214,6 @@ export const HELP = `speechlint — 讲话稿检查 / checks Chinese speech draf
 用法 Usage:
   speechlint [选项 options] <文件或文件夹 files or folders>
   speechlint --stdin [--stdin-filename <名称 name>] [选项 options]
-
   speechlint export <讲话稿 draft> [-o <文件 file>.docx] [--mode draft|final] [--force]
 
 文件夹中检查 .speech、.txt、.md 和 Word（.docx）文件（跳过 node_modules 和以 . 开头的文件夹）。
