@@ -65,14 +65,19 @@ function unknownKey(key: string, problem: Problem): void {
   problem(key, { zh: `未知的配置项“${key}”，已忽略`, en: `unknown key "${key}" ignored` });
 }
 
-function applyGroup<T extends Record<string, unknown>>(key: string, raw: unknown, target: T, check: (k: string, v: unknown) => boolean, problem: Problem): void {
+/** Each key of a group: a known key gets `check`'s value (undefined: a problem was reported, the default stays). */
+function applyGroup<T extends object>(key: string, raw: unknown, target: T, check: (k: string, v: unknown) => unknown, problem: Problem): void {
   if (!isObject(raw)) {
     problem(key, { zh: `“${key}”应为对象`, en: `"${key}" must be an object` });
     return;
   }
   for (const [k, v] of Object.entries(raw)) {
-    if (!(k in target)) unknownKey(`${key}.${k}`, problem);
-    else if (check(`${key}.${k}`, v)) (target as Record<string, unknown>)[k] = v;
+    if (!Object.prototype.hasOwnProperty.call(target, k)) {
+      unknownKey(`${key}.${k}`, problem);
+      continue;
+    }
+    const value = check(`${key}.${k}`, v);
+    if (value !== undefined) (target as Record<string, unknown>)[k] = value;
   }
 }
 
@@ -93,14 +98,13 @@ export function applyExportSection(layout: ExportLayout, raw: unknown, problem: 
     const key = `export.${k}`;
     switch (k) {
       case 'margins':
-        applyGroup(key, v, layout.margins, (kk, vv) => numberIn(kk, vv, 5, 80, false, problem), problem);
+        applyGroup(key, v, layout.margins, (kk, vv) => (numberIn(kk, vv, 5, 80, false, problem) ? vv : undefined), problem);
         break;
       case 'sizes':
-        applyGroup(key, v, layout.sizes, (kk, vv) => numberIn(kk, vv, 5, 72, false, problem), problem);
+        applyGroup(key, v, layout.sizes, (kk, vv) => (numberIn(kk, vv, 5, 72, false, problem) ? vv : undefined), problem);
         break;
       case 'fonts':
-        applyGroup(key, v, layout.fonts, (kk, vv) => fontList(kk, vv, problem) !== undefined, problem);
-        for (const role of Object.keys(layout.fonts) as FontRole[]) layout.fonts[role] = typeof layout.fonts[role] === 'string' ? [layout.fonts[role] as unknown as string] : layout.fonts[role].map((f) => f.trim());
+        applyGroup(key, v, layout.fonts, (kk, vv) => fontList(kk, vv, problem), problem);
         break;
       case 'linesPerPage':
         if (numberIn(key, v, 10, 60, true, problem)) layout.linesPerPage = v;

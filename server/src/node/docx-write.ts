@@ -123,7 +123,12 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** word/fontTable.xml naming every font of the layout, each with its first fallback as w:altName. */
+/**
+ * word/fontTable.xml naming every font of the layout, each with its next
+ * fallback as w:altName, the GB2312 character set and the family Word
+ * substitutes from when none is installed (sans "modern" for 黑体, serif
+ * "roman" for 仿宋, 楷体 and 小标宋).
+ */
 export function fontTableXml(layout: ExportLayout): string {
   const seen = new Set<string>();
   let fonts = '';
@@ -136,7 +141,7 @@ export function fontTableXml(layout: ExportLayout): string {
       fonts +=
         `<w:font w:name="${escapeXml(name)}">` +
         (alt ? `<w:altName w:val="${escapeXml(alt)}"/>` : '') +
-        `<w:charset w:val="${latin ? '00' : '86'}"/><w:family w:val="${list === layout.fonts.heading1 || list === layout.fonts.title ? 'modern' : 'roman'}"/><w:pitch w:val="${latin ? 'variable' : 'fixed'}"/></w:font>`;
+        `<w:charset w:val="${latin ? '00' : '86'}"/><w:family w:val="${list === layout.fonts.heading1 ? 'modern' : 'roman'}"/><w:pitch w:val="${latin ? 'variable' : 'fixed'}"/></w:font>`;
     });
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
