@@ -190,6 +190,28 @@ describe('export round trip: the corpus drafts read back with the same text and 
       .filter((l) => l !== '');
   const headings = (text: string) => parse(text).headings.map((h) => ({ level: h.level, style: h.style, marker: h.marker?.text, title: h.title }));
 
+  it('a Markdown draft: the title loses its "#", "##" headings become Word headings and read back as "##"', async () => {
+    const { createRegistry, resolveConfig } = await import('../../server/src/core');
+    const { planDraftExport } = await import('../../server/src/docx');
+    const { writeDocx } = await import('../../server/src/node/docx-write');
+    const reg = createRegistry();
+    const { config } = resolveConfig(reg, []);
+    const md = '# 在全市工作会议上的讲话\n\n同志们：\n\n<!-- speechlint-disable-next-line placeholder -->\n## 总体要求\n\n今年要做好三件事。\n\n## 重点任务\n\n（一）抓项目。要狠抓落实。\n';
+    const plan = planDraftExport(md, reg, config);
+    assert.ok(plan.ok);
+    assert.deepEqual(plan.paragraphs.map((p) => [p.role, p.headingLevel, p.runs.map((r) => r.text).join('')]), [
+      ['title', undefined, '在全市工作会议上的讲话'],
+      ['salutation', undefined, '同志们：'],
+      ['heading', 2, '总体要求'],
+      ['body', undefined, '今年要做好三件事。'],
+      ['heading', 2, '重点任务'],
+      ['heading', 2, '（一）抓项目。要狠抓落实。'],
+    ]);
+    const back = readDocx(await writeDocx(plan.paragraphs, config.exportLayout));
+    assert.ok(back.ok);
+    assert.deepEqual(back.draft.text.split('\n'), ['在全市工作会议上的讲话', '同志们：', '## 总体要求', '今年要做好三件事。', '## 重点任务', '（一）抓项目。要狠抓落实。']);
+  });
+
   it(`exports and reads back ${drafts.length} drafts`, async function () {
     this.timeout(120000);
     const { createRegistry, resolveConfig } = await import('../../server/src/core');

@@ -103,10 +103,11 @@ export function planExport(doc: SpeechDocument, highlights: readonly Span[] = []
     const first = paras[0];
     const role = roles[0] ?? 'body';
     const firstHeading = first?.heading !== undefined ? doc.headings[first.heading] : undefined;
-    if (firstHeading?.style === 'markdown' && s === firstHeading.span.start) {
-      while (s < e && text[s] === '#') s++;
-      while (s < e && isSpace(text[s])) s++;
-    }
+    // the Word heading style goes to the line where the heading starts (not to the title line under a lone "01")
+    const level = firstHeading && firstHeading.span.start >= s && firstHeading.span.start < e ? headingFont(firstHeading).level : 0;
+    // Markdown's "#" is not shown in Word: the heading style (or the title's layout) says it
+    const hashes = /^#{1,6}[ \t\u3000]+/.exec(text.slice(s, Math.min(e, s + 12)));
+    if (hashes && ((level > 0 && firstHeading!.style === 'markdown') || role === 'title')) s += hashes[0].length;
     const fonts: FontSpan[] = [];
     for (const p of paras) {
       const h = p.heading !== undefined ? doc.headings[p.heading] : undefined;
@@ -114,8 +115,6 @@ export function planExport(doc: SpeechDocument, highlights: readonly Span[] = []
     }
     const base: FontRole = role === 'title' ? 'title' : role === 'subtitle' || role === 'date' ? 'date' : 'body';
     const planned: PlannedParagraph = { role, runs: runsFor(text, s, e, base, fonts, marks) };
-    // the Word heading style goes to the line where the heading starts (not to the title line under a lone "01")
-    const level = firstHeading && firstHeading.span.start >= s && firstHeading.span.start < e ? headingFont(firstHeading).level : 0;
     if (level > 0) planned.headingLevel = level;
     out.push(planned);
   }
