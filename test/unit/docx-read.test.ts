@@ -60,6 +60,18 @@ describe('docx reading: paragraphs as Word shows them', () => {
     assert.deepEqual(lines(p(r('a'), num(1)) + p(r('b'), num(1)) + p(r('c'), num(3)) + p(r('d'), num(3))), ['一、a', '二、b', '一、c', '二、d']);
   });
 
+  it('follows a list defined through a list style (w:numStyleLink → w:styleLink)', () => {
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="5"><w:styleLink w:val="SpeechList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="SpeechList"/></w:abstractNum>
+      <w:num w:numId="7"><w:abstractNumId w:val="6"/></w:num>
+      <w:num w:numId="8"><w:abstractNumId w:val="5"/></w:num>
+    </w:numbering>`;
+    assert.deepEqual(lines(p(r('甲'), num(7)) + p(r('乙'), num(8)), numbering), ['一、甲', '二、乙']);
+  });
+
   it('accepts tracked insertions, drops deletions, joins a paragraph whose mark was deleted', () => {
     const body =
       p(`${r('我们要')}<w:ins w:id="1" w:author="a">${r('坚定')}</w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>动摇</w:delText></w:r></w:del>${r('信心。')}`) +

@@ -20,6 +20,13 @@ export interface LevelDef {
 export interface NumberingDefs {
   /** abstractNumId → levels (index = ilvl). */
   abstract: Map<string, LevelDef[]>;
+  /**
+   * A list defined through a list style: the abstract list holding the levels
+   * (w:styleLink) by the style's name, and the abstract lists that only point
+   * at it (w:numStyleLink).
+   */
+  styleLinks: Map<string, string>;
+  numStyleLinks: Map<string, string>;
   /** numId → its abstract list and the levels it overrides. */
   nums: Map<string, { abstractId: string; startOverride: Map<number, number>; levels: Map<number, LevelDef> }>;
 }
@@ -30,9 +37,10 @@ function newLevel(): LevelDef {
 
 /** Read the definitions of word/numbering.xml (empty when there is none). */
 export function parseNumbering(xml: string | undefined): NumberingDefs {
-  const defs: NumberingDefs = { abstract: new Map(), nums: new Map() };
+  const defs: NumberingDefs = { abstract: new Map(), nums: new Map(), styleLinks: new Map(), numStyleLinks: new Map() };
   if (!xml) return defs;
   let levels: LevelDef[] | undefined;
+  let abstractId = '';
   let lvl: LevelDef | undefined;
   let num: { abstractId: string; startOverride: Map<number, number>; levels: Map<number, LevelDef> } | undefined;
   let overrideIlvl = -1;
@@ -41,7 +49,14 @@ export function parseNumbering(xml: string | undefined): NumberingDefs {
       switch (name) {
         case 'w:abstractNum':
           levels = [];
-          defs.abstract.set(strAttr(a, 'w:abstractNumId') ?? '', levels);
+          abstractId = strAttr(a, 'w:abstractNumId') ?? '';
+          defs.abstract.set(abstractId, levels);
+          break;
+        case 'w:styleLink':
+          if (levels) defs.styleLinks.set(strAttr(a, 'w:val') ?? '', abstractId);
+          break;
+        case 'w:numStyleLink':
+          if (levels) defs.numStyleLinks.set(abstractId, strAttr(a, 'w:val') ?? '');
           break;
         case 'w:num':
           num = { abstractId: '', startOverride: new Map(), levels: new Map() };
@@ -177,10 +192,16 @@ export class ListCounter {
   private readonly startedNums = new Set<string>();
   constructor(private readonly defs: NumberingDefs) {}
 
+  /** The abstract list that holds the levels: itself, or the one its list style links to. */
+  private abstractOf(abstractId: string): string {
+    const style = this.defs.numStyleLinks.get(abstractId);
+    return (style !== undefined && this.defs.styleLinks.get(style)) || abstractId;
+  }
+
   private level(numId: string, ilvl: number): LevelDef | undefined {
     const num = this.defs.nums.get(numId);
     if (!num) return undefined;
-    return num.levels.get(ilvl) ?? this.defs.abstract.get(num.abstractId)?.[ilvl];
+    return num.levels.get(ilvl) ?? this.defs.abstract.get(this.abstractOf(num.abstractId))?.[ilvl];
   }
 
   /** The marker text of the next paragraph of list `numId` at level `ilvl` ("" when none). */
@@ -188,8 +209,9 @@ export class ListCounter {
     const num = this.defs.nums.get(numId);
     const def = this.level(numId, ilvl);
     if (!num || !def || ilvl < 0 || ilvl > 8) return { marker: '', suff: 'nothing', bullet: false };
-    let c = this.counters.get(num.abstractId);
-    if (!c) this.counters.set(num.abstractId, (c = []));
+    const key = this.abstractOf(num.abstractId);
+    let c = this.counters.get(key);
+    if (!c) this.counters.set(key, (c = []));
     if (!this.startedNums.has(numId)) {
       this.startedNums.add(numId);
       for (const [k, v] of num.startOverride) {
