@@ -107,6 +107,7 @@ describe('docx reading: paragraphs as Word shows them', () => {
     assert.equal(formatNumber(3, 'decimalEnclosedCircle'), '③');
     assert.equal(formatNumber(4, 'upperRoman'), 'IV');
     assert.equal(formatNumber(28, 'upperLetter'), 'BB');
+    assert.equal(formatNumber(999_999_999, 'lowerLetter'), '999999999', 'a hostile start cannot make a huge marker');
     assert.equal(formatNumber(2, 'somethingNew'), '2');
   });
 });
@@ -143,6 +144,13 @@ describe('docx reading: the file', () => {
     refused(zip({ 'word/document.xml': '<w:document><w:body><w:p>' }), /damaged/);
     const good = zip({ 'word/document.xml': doc(p(r('正文'))) });
     refused(good.subarray(0, Math.floor(good.length / 2)), /damaged|no Word body/);
+  });
+
+  it('refuses XML nested without end (no quadratic walk)', () => {
+    const deep = '<w:r>'.repeat(200_000);
+    const res = readDocx(zip({ 'word/document.xml': doc(p(deep)) }));
+    assert.equal(res.ok, false);
+    if (!res.ok) assert.match(res.reason.en, /damaged: .*nested more than 256 deep/);
   });
 
   it('stops inflating a part at the bound, whatever size the zip declares (a zip bomb)', () => {

@@ -113,7 +113,8 @@ const PAREN = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
 const FULLSTOP = '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛';
 
 function letters(n: number, base: number): string {
-  // Word repeats the letter: 27 → AA, 28 → BB
+  // Word repeats the letter: 27 → AA, 28 → BB (a start far beyond any real list is written in digits)
+  if (n < 1 || n > 26 * 20) return String(n);
   const ch = String.fromCharCode(base + ((n - 1) % 26));
   return ch.repeat(Math.floor((n - 1) / 26) + 1);
 }

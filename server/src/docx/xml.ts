@@ -8,6 +8,9 @@ import { SaxesParser } from 'saxes';
 
 export type Attrs = Record<string, string>;
 
+/** Real WordprocessingML nests a few dozen elements deep; far deeper is a hostile or broken part. */
+export const MAX_DEPTH = 256;
+
 export interface XmlVisitor {
   /** `path` holds the enclosing elements' names, outermost first (not this one). */
   open?(name: string, attrs: Attrs, path: readonly string[]): void;
@@ -26,7 +29,7 @@ export function eachElement(xml: string, v: XmlVisitor): void {
   parser.on('opentag', (tag) => {
     v.open?.(tag.name, tag.attributes as Attrs, path);
     if (tag.isSelfClosing) v.close?.(tag.name, path);
-    else path.push(tag.name);
+    else if (path.push(tag.name) > MAX_DEPTH) throw new Error(`elements nested more than ${MAX_DEPTH} deep`);
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
