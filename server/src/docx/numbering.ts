@@ -85,7 +85,8 @@ export function parseNumbering(xml: string | undefined): NumberingDefs {
           if (lvl) lvl.numFmt = strAttr(a, 'w:val') ?? 'decimal';
           break;
         case 'w:lvlText':
-          if (lvl) lvl.lvlText = strAttr(a, 'w:val') ?? '';
+          // real level texts are a few characters ("（%1）"); a longer one is cut, so no marker can be huge
+          if (lvl) lvl.lvlText = (strAttr(a, 'w:val') ?? '').slice(0, 32);
           break;
         case 'w:isLgl':
           if (lvl) lvl.isLgl = strAttr(a, 'w:val') !== 'false' && strAttr(a, 'w:val') !== '0';
