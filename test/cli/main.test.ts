@@ -292,7 +292,7 @@ describe('speechlint main() in-process', () => {
       fs.writeFileSync(path.join(dir, 'blank.speech'), '');
       const r = await runMain(['empty', 'blank.speech'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.equal(r.stderr, 'speechlint: empty: no .speech, .txt, .md files in this folder\n');
+      assert.equal(r.stderr, 'speechlint: empty: no .speech, .txt, .md, .docx files in this folder\n');
     });
   });
 
