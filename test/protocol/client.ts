@@ -42,7 +42,7 @@ export const CORPUS_DIR = path.join(ROOT, 'test', 'fixtures', 'corpus');
 export const WAIT_MS = 30000;
 
 export interface ClientOptions {
-  /** Extra environment for the server process (e.g. SPEECHLINT_TEST_RULES: '1'). */
+  /** Extra environment for the server process (e.g. SPEECHLINT_TEST_RULES: '1'); LC_ALL, LC_MESSAGES and LANG are unset unless given here. */
   env?: Record<string, string | undefined>;
   /** initialize params.locale; undefined sends none. */
   locale?: string;
@@ -129,7 +129,8 @@ export class TestClient {
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
-      env: { ...process.env, ...opts.env },
+      // without a locale in initialize the server takes the environment's: none unless a test sets one
+      env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
