@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Bundles the extension for VS Code with esbuild:
- *   dist/extension.js  the client (vscode-languageclient inside; `vscode` external)
- *   dist/server.js     the language server (vscode-languageserver inside)
+ * Bundles speechlint with esbuild:
+ *   dist/extension.js  the VS Code client (vscode-languageclient inside; `vscode` external)
+ *   dist/server.js     the language server (vscode-languageserver inside), for the
+ *                      extension and for bin/speechlint-language-server.js
  *   dist/worker.js     its segmentation worker
- * nodejieba stays external: a native module, shipped as a real package in
- * node_modules/ (binary + dictionaries; see .vscodeignore).
+ *   dist/cli.js        the command line, for bin/speechlint.js
+ * The VSIX ships the first three (.vscodeignore), the npm package the last
+ * three (`files` in package.json; `prepack` runs this script).
+ * The segmenter stays external (SEGMENTER_PACKAGES): a native module, shipped
+ * as a real package in node_modules/ (binary + dictionaries; see .vscodeignore)
+ * and a dependency of the npm package.
  * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
  *
  *   node scripts/bundle.js               development build (source maps)
@@ -19,6 +24,9 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const production = process.argv.includes('--production');
 const out = path.join(root, 'dist');
+
+/** Packages loaded at run time from node_modules/, never bundled. */
+const SEGMENTER_PACKAGES = ['nodejieba'];
 
 const common = {
   bundle: true,
@@ -37,7 +45,12 @@ async function main() {
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: out, external: ['vscode'] }),
     // the server starts its workers from worker.js beside it (server/src/lint-worker.ts)
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['nodejieba'] }),
+    esbuild.build({
+      ...common,
+      entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts', cli: 'server/src/cli.ts' },
+      outdir: out,
+      external: SEGMENTER_PACKAGES,
+    }),
   ]);
   writeNotices(results.map((r) => r.metafile));
   for (const f of fs.readdirSync(out).sort()) {
@@ -59,7 +72,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(key)) pkgs.set(key, dir);
     }
   }
-  const parts = ['Third-party software bundled in dist/ (nodejieba ships separately in node_modules/nodejieba with its own LICENSE).', ''];
+  const parts = [`Third-party software bundled in dist/ (${SEGMENTER_PACKAGES.join(', ')}: shipped separately in node_modules/, with its own license).`, ''];
   for (const [key, dir] of [...pkgs].sort()) {
     const name = key.slice(0, key.lastIndexOf('@'));
     let pkg = {};

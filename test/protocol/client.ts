@@ -55,6 +55,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** Initialize params that replace the ones built from the options above (to send garbage). */
   initializeParams?: Record<string, unknown>;
+  /** The server's executable (started with --stdio) instead of `node bin/speechlint-language-server.js`: an installed package's. */
+  serverCommand?: string;
 }
 
 export function fileUri(p: string): string {
@@ -128,7 +130,8 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
+    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [SERVER_BIN, '--stdio']];
+    const proc = spawn(command, args, {
       // without a locale in initialize the server takes the environment's: none unless a test sets one
       env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
