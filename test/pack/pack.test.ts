@@ -3,7 +3,8 @@
  * test`: it packs, and installs from the npm registry). `npm pack` builds the
  * bundles (`prepack`) and packs what `files` lists; the tarball is installed
  * into an empty prefix the way `npm install -g speechlint` installs it, from a
- * folder outside the repository (so the project's own .npmrc plays no part);
+ * folder outside the repository and without the npm_* variables of `npm run`
+ * (so the project's own .npmrc plays no part);
  * then the installed commands run:
  * - `speechlint` on examples/sample.speech, with the rules that need word
  *   segmentation (the 的的 of the sample);
@@ -26,8 +27,17 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * The environment of a user's shell: without the npm_* variables that `npm
+ * run test:pack` sets (the project's .npmrc among them, as npm_config_yes),
+ * so that the install below reads only the machine's own npm configuration.
+ */
+function userEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function run(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Run {
-  const r = spawnSync(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', shell: IS_WINDOWS, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(command, args, { cwd: opts.cwd, env: { ...userEnv(), ...opts.env }, encoding: 'utf8', shell: IS_WINDOWS, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
