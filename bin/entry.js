@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Where the bin scripts find their code. Installed from npm, the package has
- * the esbuild bundles in dist/ (`prepack` builds them; `files` ships them). In
+ * the esbuild bundles in dist/ (`prepack` builds them; .npmignore ships them). In
  * a clone of the repository, the TypeScript output in out/ comes first: every
  * `tsc` (`npm install`, `npm test`) keeps it current, while dist/ is rebuilt
  * only by `npm run bundle`, so the tests never run a stale bundle.

@@ -8,7 +8,7 @@
  *   dist/worker.js     its segmentation worker
  *   dist/cli.js        the command line, for bin/speechlint.js
  * The VSIX ships the first three (.vscodeignore), the npm package the last
- * three (`files` in package.json; `prepack` runs this script).
+ * three (.npmignore; `prepack` runs this script).
  * The segmenter stays external (SEGMENTER_PACKAGES): a native module, shipped
  * as a real package in node_modules/ (binary + dictionaries; see .vscodeignore)
  * and a dependency of the npm package.

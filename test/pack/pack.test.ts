@@ -1,7 +1,7 @@
 /**
  * The npm package as a user gets it (`npm run test:pack`, not part of `npm
  * test`: it packs, and installs from the npm registry). `npm pack` builds the
- * bundles (`prepack`) and packs what `files` lists; the tarball is installed
+ * bundles (`prepack`) and packs what .npmignore lets through; the tarball is installed
  * into an empty prefix the way `npm install -g speechlint` installs it, from a
  * folder outside the repository and without the npm_* variables of `npm run`
  * (so the project's own .npmrc plays no part);
