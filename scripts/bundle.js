@@ -9,9 +9,10 @@
  *   dist/cli.js        the command line, for bin/speechlint.js
  * The VSIX ships the first three (.vscodeignore), the npm package the last
  * three (.npmignore; `prepack` runs this script).
- * The segmenter stays external (SEGMENTER_PACKAGES): a native module, shipped
- * as a real package in node_modules/ (binary + dictionaries; see .vscodeignore)
- * and a dependency of the npm package.
+ * The segmenters stay external (SEGMENTER_PACKAGES), shipped as real packages
+ * in node_modules/ (see scripts/package.js; dependencies of the npm package):
+ * @node-rs/jieba (its dictionary and idf files, and the platform's native
+ * binary) and jieba-wasm (a .wasm file read from beside its JavaScript).
  * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
  *
  *   node scripts/bundle.js               development build (source maps)
@@ -26,7 +27,7 @@ const production = process.argv.includes('--production');
 const out = path.join(root, 'dist');
 
 /** Packages loaded at run time from node_modules/, never bundled. */
-const SEGMENTER_PACKAGES = ['nodejieba'];
+const SEGMENTER_PACKAGES = ['@node-rs/jieba', 'jieba-wasm'];
 
 const common = {
   bundle: true,
@@ -72,7 +73,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(key)) pkgs.set(key, dir);
     }
   }
-  const parts = [`Third-party software bundled in dist/ (${SEGMENTER_PACKAGES.join(', ')}: shipped separately in node_modules/, with its own license).`, ''];
+  const parts = [`Third-party software bundled in dist/ (${SEGMENTER_PACKAGES.join(' and ')} ship separately in node_modules/ with their own LICENSE files).`, ''];
   for (const [key, dir] of [...pkgs].sort()) {
     const name = key.slice(0, key.lastIndexOf('@'));
     let pkg = {};

@@ -49,9 +49,9 @@ export interface CliDeps {
   registry?: Registry;
   /** Read a draft's bytes (default fs.readFileSync). */
   readFile?: (absPath: string) => Uint8Array;
-  /** Load word segmentation (default nodejieba via loadJieba). */
+  /** Load word segmentation (default jieba via loadJieba). */
   loadSegmenter?: () => { segmenter?: Segmenter; error?: string };
-  /** Add a user dictionary to the segmenter (default nodejieba's addUserDictionary). */
+  /** Add a user dictionary to the segmenter (default jieba's addUserDictionary). */
   addUserDictionary?: (absPath: string) => { error?: string };
 }
 
@@ -335,7 +335,7 @@ function segmenterFor(st: RunState, loaded: LoadedConfig): Segmenter | undefined
         .join(', ');
       st.io.stderr.write(
         `speechlint: ${localize(
-          t(`警告：无法加载分词（nodejieba：${r.error ?? '未知错误'}），以下规则未运行：${skipped}`, `warning: word segmentation (nodejieba) could not be loaded (${r.error ?? 'unknown error'}); these rules did not run: ${skipped}`),
+          t(`警告：无法加载分词（jieba：${r.error ?? '未知错误'}），以下规则未运行：${skipped}`, `warning: word segmentation (jieba) could not be loaded (${r.error ?? 'unknown error'}); these rules did not run: ${skipped}`),
           st.locale,
         )}\n`,
       );

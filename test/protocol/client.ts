@@ -53,6 +53,8 @@ export interface ClientOptions {
   workspaceFolder?: string;
   /** Merged over the default client capabilities. */
   capabilities?: ClientCapabilities;
+  /** The server script to run (default bin/speechlint-language-server.js), e.g. dist/server.js of an unzipped VSIX. */
+  serverPath?: string;
   /** Initialize params that replace the ones built from the options above (to send garbage). */
   initializeParams?: Record<string, unknown>;
   /** The server's executable (started with --stdio) instead of `node bin/speechlint-language-server.js`: an installed package's. */
@@ -130,7 +132,7 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [SERVER_BIN, '--stdio']];
+    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [opts.serverPath ?? SERVER_BIN, '--stdio']];
     const proc = spawn(command, args, {
       // without a locale in initialize the server takes the environment's: none unless a test sets one
       env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...opts.env },

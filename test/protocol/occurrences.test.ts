@@ -203,7 +203,7 @@ describe('language server: hover and document highlights for repeated phrases', 
   it('without jieba: null, no error', async () => {
     const c = await TestClient.start({ locale: 'en', env: { SPEECHLINT_TEST_RULES: '1', SPEECHLINT_TEST_NO_JIEBA: '1' }, initializationOptions: { debounceMs: 0 } });
     try {
-      await c.waitForLog((l) => l.message.includes('word segmentation (nodejieba) is unavailable'));
+      await c.waitForLog((l) => l.message.includes('word segmentation (jieba) is unavailable'));
       const uri = 'untitled:nojieba.speech';
       const mark = c.mark();
       c.open(uri, DRAFT);

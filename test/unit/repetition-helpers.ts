@@ -14,11 +14,11 @@ export const REPETITION_RULES = ['repetition/stutter', 'repetition/duplicate-sen
 
 let jieba: Segmenter | undefined;
 
-/** The real nodejieba segmenter (loaded once per process; about a second the first time). */
+/** The real jieba segmenter (loaded once per process). */
 export function realJieba(): Segmenter {
   if (!jieba) {
     const { segmenter, status } = loadJieba();
-    if (!segmenter) throw new Error(`nodejieba is not usable: ${status.error}`);
+    if (!segmenter) throw new Error(`jieba is not usable: ${status.error}`);
     jieba = segmenter;
   }
   return jieba;
