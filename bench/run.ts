@@ -7,8 +7,9 @@
  * What each figure means (milliseconds unless named otherwise; "median" is
  * the median of several runs after warm-up runs):
  *
- * In this process, through the core API with the real nodejieba segmenter:
- * - segmentFloorMs10k: nodejieba `cut` alone on the whole 10k draft, one call.
+ * In this process, through the core API with the real segmenter (jieba-rs,
+ * native: @node-rs/jieba):
+ * - segmentFloorMs10k: the segmenter's `cut` alone on the whole 10k draft, one call.
  *   No check can be faster than cutting its words once: the floor.
  * - full10kMs: what one complete check of the 10k draft costs: parse, word
  *   segmentation of every paragraph, topic keywords (jieba's TF-IDF, computed
@@ -24,9 +25,10 @@
  *
  * `npm run bench -- --quick` runs fewer iterations and writes nothing.
  *
- * Over a real LSP connection (the language server started as a child process
- * with `node bin/speechlint-language-server.js --stdio`, JSON-RPC over its
- * stdio, debounce 0 via initializationOptions.debounceMs):
+ * Over a real LSP connection (the language server as the VSIX ships it, the
+ * production bundle dist/server.js with dist/idf.bin, started as a child
+ * process with `--stdio`, JSON-RPC over its stdio, debounce 0 via
+ * initializationOptions.debounceMs):
  * - coldFirstDiagMs: from spawning the server process (before `initialize`)
  *   to the first publishDiagnostics of the 10k draft, opened right after
  *   `initialized` (the fast rules: they never wait for jieba).
@@ -34,6 +36,10 @@
  *   the rules that need jieba (dictionary load included). Median of 3 starts.
  * - rssMB: the server process's resident memory (VmRSS, worker threads
  *   included) once both are in.
+ * - rssMB3: the same with three drafts open (the 10k draft and two corpus
+ *   drafts), once the segmented findings of all three are in.
+ * - details.wasm: coldAllDiagMs and rssMB with the WebAssembly segmenter
+ *   (SPEECHLINT_SEGMENTER=wasm, as the universal VSIX runs), one start.
  * - editP50Ms / editP95Ms: a one-character edit of the 30k draft (didChange,
  *   insertions and deletions alternating, spread over the body paragraphs)
  *   until the first publishDiagnostics of that version (fast findings plus
@@ -71,7 +77,9 @@ const TARGETS = {
   full1MMs: { max: 3000 },
   symbolDuring1MMs: { max: 200 },
   coldFirstDiagMs: { max: 500 },
-  rssMB: { max: 350 },
+  coldAllDiagMs: { max: 500 },
+  rssMB: { max: 150 },
+  rssMB3: { max: 200 },
 } as const;
 
 const quick = process.argv.includes('--quick');
@@ -222,11 +230,13 @@ function nthPublish(c: TestClient, uri: string, version: number, n: number, sinc
   );
 }
 
-const INIT = { initializationOptions: { debounceMs: 0 }, locale: 'en' };
+/** The server as the VSIX runs it: the production bundle (npm run bench bundles first), with the prepared idf table beside it. */
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const INIT = { initializationOptions: { debounceMs: 0 }, locale: 'en', serverPath: SERVER };
 
-async function cold(d10k: string): Promise<{ first: number; all: number; rss?: { rss: number; peak: number }; c: TestClient }> {
+async function cold(d10k: string, env?: Record<string, string>): Promise<{ first: number; all: number; rss?: { rss: number; peak: number }; c: TestClient }> {
   const t0 = performance.now();
-  const c = await TestClient.start(INIT);
+  const c = await TestClient.start({ ...INIT, env });
   const uri = 'untitled:bench-10k.speech';
   c.open(uri, d10k);
   const first = await nthPublish(c, uri, 1, 1, 0);
@@ -239,6 +249,24 @@ async function cold(d10k: string): Promise<{ first: number; all: number; rss?: {
   // steady state (the worker's result message freed)
   await new Promise((r) => setTimeout(r, 1000));
   return { first: tFirst, all: tAll, rss: rssOf(c.proc.pid!), c };
+}
+
+/** RSS of a fresh server with three drafts open, once all their segmented findings are in. */
+async function threeOpen(d10k: string): Promise<{ rss: number; peak: number } | undefined> {
+  const c = await TestClient.start(INIT);
+  try {
+    const drafts = [d10k, ...corpusDrafts().slice(0, 2).map((d) => d.text)];
+    const waits = drafts.map((text, i) => {
+      const uri = `untitled:bench-open-${i}.speech`;
+      c.open(uri, text);
+      return nthPublish(c, uri, 1, 2, 0);
+    });
+    await Promise.all(waits);
+    await new Promise((r) => setTimeout(r, 1000));
+    return rssOf(c.proc.pid!);
+  } finally {
+    await c.stop();
+  }
 }
 
 async function edits(c: TestClient, d30k: string) {
@@ -338,11 +366,13 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(inputs, `draft-${d.name}.speech`), d.text);
   }
   const corpus = corpusDrafts();
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/bundle.js --production first (npm run bench does)`);
 
-  log('in process (core API, real nodejieba)…');
+  log('in process (core API, real jieba)…');
   const tj = performance.now();
   const { segmenter, status } = loadJieba();
-  if (!segmenter) throw new Error(`nodejieba cannot be loaded: ${status.error}`);
+  if (!segmenter) throw new Error(`jieba cannot be loaded: ${status.error}`);
+  log(`  segmenter: ${status.engine}`);
   const jiebaLoadMs = performance.now() - tj;
   const core = inProcess(segmenter, drafts, corpus);
 
@@ -358,6 +388,11 @@ async function main(): Promise<void> {
     else c = r.c;
   }
   const rssMB = median(colds.map((x) => x.rss?.rss ?? NaN));
+  const three = await threeOpen(drafts.get('10k')!);
+  log(`  three drafts open: RSS ${three ? round(three.rss) : '?'} MB`);
+  const w = await cold(drafts.get('10k')!, { SPEECHLINT_SEGMENTER: 'wasm' });
+  await w.c.stop();
+  log(`  WebAssembly segmenter: first diagnostics ${round(w.first)} ms, with jieba ${round(w.all)} ms, RSS ${w.rss ? round(w.rss.rss) : '?'} MB`);
   const ed = await edits(c!, drafts.get('30k')!);
   log(`  edits (30k, ${ed.n}): p50 ${round(ed.p50)} ms, p95 ${round(ed.p95)} ms; with the segmented phase p50 ${round(ed.allP50)} ms, p95 ${round(ed.allP95)} ms`);
   const big = await during1M(c!, drafts.get('1M')!);
@@ -375,11 +410,14 @@ async function main(): Promise<void> {
     coldFirstDiagMs: round(median(colds.map((x) => x.first))),
     coldAllDiagMs: round(median(colds.map((x) => x.all))),
     rssMB: round(rssMB),
+    rssMB3: three ? round(three.rss) : NaN,
     machine: { ...machineInfo, loadAverageAtEnd: round(os.loadavg()[0], 2) },
     targets: Object.fromEntries(Object.entries(TARGETS).map(([k, v]) => [k, `<= ${v.max}`])),
     details: {
       ...core.details,
+      segmenter: status.engine,
       jiebaLoadInProcessMs: round(jiebaLoadMs),
+      wasm: { coldFirstDiagMs: round(w.first), coldAllDiagMs: round(w.all), rssMB: w.rss ? round(w.rss.rss) : null },
       full10kColdCache: 'full10kMs cuts every paragraph again (empty SegmentCache on every run)',
       rssPeakMB: round(median(colds.map((x) => x.rss?.peak ?? NaN))),
       coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), rssMB: x.rss ? round(x.rss.rss) : null })),
@@ -408,9 +446,9 @@ async function main(): Promise<void> {
     const target = (TARGETS as Record<string, { max: number }>)[k];
     rows.push([k, String(v), target ? `≤ ${target.max}` : '', target ? (v <= target.max ? 'yes' : 'NO') : '']);
   }
-  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const out = rows.map((r) => r.map((x, i) => (i === 1 ? x.padStart(w[i]) : x.padEnd(w[i]))).join('  ').trimEnd());
-  out.splice(1, 0, w.map((n) => '-'.repeat(n)).join('  '));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const out = rows.map((r) => r.map((x, i) => (i === 1 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd());
+  out.splice(1, 0, widths.map((n) => '-'.repeat(n)).join('  '));
   process.stdout.write(out.join('\n') + '\n');
   const m = results.machine;
   process.stdout.write(`\n${m.cpus} CPUs (${m.model}), ${m.memoryGB} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverage} → ${m.loadAverageAtEnd}; ${results.details.benchSeconds} s\n`);

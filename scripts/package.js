@@ -87,7 +87,7 @@ function stage(dir, pkg, target) {
   const scope = path.join(dir, 'node_modules', '@node-rs');
   const binaries = fs.readdirSync(scope).filter((d) => d.startsWith('jieba-'));
   if (target === 'universal') {
-    // the idf table only: no loader, no dictionary (jieba-wasm carries its own), no binary
+    // its package.json only (the version dist/idf.bin was made from): no loader, no dictionary (jieba-wasm carries its own), no binary
     for (const f of ['index.js', 'dict.txt']) fs.rmSync(path.join(scope, 'jieba', f), { force: true });
     for (const b of binaries) fs.rmSync(path.join(scope, b), { recursive: true, force: true });
   } else if (binaries.length !== 1) {

@@ -81,7 +81,7 @@ describe('the npm package: packed, installed into an empty prefix, run', functio
 
   it('ships the bundles, the bin scripts and the docs; no sources, tests or TypeScript output', () => {
     const files = packed;
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/speechlint.js', 'bin/speechlint-language-server.js', 'bin/entry.js', 'dist/cli.js', 'dist/server.js', 'dist/worker.js']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/speechlint.js', 'bin/speechlint-language-server.js', 'bin/entry.js', 'dist/cli.js', 'dist/server.js', 'dist/worker.js', 'dist/idf.bin']) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     for (const f of files) assert.doesNotMatch(f, /^(out|test|server|client|bench|scripts|node_modules)\/|\.ts$|\.map$/, `${f} is not shipped`);

@@ -101,7 +101,7 @@ describe('VSIXs for every platform (npm run package)', function () {
       const manifest = files.get('extension.vsixmanifest')!.toString('utf8');
       const natives = [...files].filter(([name, bytes]) => binaryKind(bytes) || /\.(node|dll|so|dylib|exe)$/i.test(name));
       const wasm = [...files].filter(([, bytes]) => bytes.subarray(0, 4).equals(Buffer.from('\0asm', 'latin1')));
-      for (const f of ['extension/dist/server.js', 'extension/dist/worker.js', 'extension/dist/extension.js', 'extension/node_modules/@node-rs/jieba/idf.txt']) assert.ok(files.has(f), f);
+      for (const f of ['extension/dist/server.js', 'extension/dist/worker.js', 'extension/dist/extension.js', 'extension/dist/idf.bin', 'extension/node_modules/@node-rs/jieba/package.json']) assert.ok(files.has(f), f);
       if (!platform) {
         assert.deepEqual(natives, [], 'no native binary');
         assert.deepEqual(wasm.map(([n]) => n), ['extension/node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm_bg.wasm']);

@@ -189,17 +189,16 @@ describe('packaging list (.vscodeignore)', () => {
     }
     for (const f of shipped) {
       assert.ok(!/^(test|out|server|client|scripts|examples)\/|\.ts$|\.map$|corpus|fixtures/.test(f), `${f} must not ship`);
-      if (f.startsWith('node_modules/')) assert.match(f, /^node_modules\/(@node-rs\/jieba\/(package\.json|index\.js|LICENSE|dict\.txt|idf\.txt)|@node-rs\/jieba-\*\/(package\.json|\*\.node)|jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm)))$/);
+      if (f.startsWith('node_modules/')) assert.match(f, /^node_modules\/(@node-rs\/jieba\/(package\.json|index\.js|LICENSE|dict\.txt)|@node-rs\/jieba-\*\/(package\.json|\*\.node)|jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm)))$/);
     }
   });
 
   it('ships the files the segmenters read at run time', () => {
-    // node/jieba.ts reads dict.txt and idf.txt beside @node-rs/jieba's package.json; jieba-wasm reads its .wasm beside its JavaScript
+    // node/jieba.ts reads dict.txt beside @node-rs/jieba's package.json and idf.bin beside itself (dist/); jieba-wasm reads its .wasm beside its JavaScript
     const src = read('server/src/node/jieba.ts');
-    for (const f of ['dict.txt', 'idf.txt']) {
-      assert.ok(src.includes(`'${f}'`), f);
-      assert.ok(lines.includes(`!node_modules/@node-rs/jieba/${f}`), f);
-    }
+    assert.ok(src.includes(`'dict.txt'`) && lines.includes('!node_modules/@node-rs/jieba/dict.txt'));
+    assert.ok(src.includes(`path.join(__dirname, 'idf.bin')`) && lines.includes('!dist/idf.bin'));
+    assert.ok(read('scripts/bundle.js').includes(`path.join(out, 'idf.bin')`));
     assert.match(read('node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm.js'), /join\(__dirname, 'jieba_rs_wasm_bg\.wasm'\)/);
   });
 });

@@ -103,17 +103,22 @@ describe('jieba: native and WebAssembly segmenters', function () {
         fs.writeFileSync(dict, '放管服\n揭榜挂帅 10 n\n');
         const got = inChild(
           `const s = j.loadJieba(); const before = s.segmenter.cut('深化放管服改革，实行揭榜挂帅');
+           const topics = () => s.segmenter.keywordsOfWords([s.segmenter.cut('实行揭榜挂帅，揭榜挂帅。')], 3).map((k) => k.word);
+           const topicsBefore = topics();
            const r = j.addUserDictionary(${JSON.stringify(dict)}); const again = j.addUserDictionary(${JSON.stringify(dict)});
            const missing = j.addUserDictionary(${JSON.stringify(path.join(dir, 'none.txt'))});
-           console.log(JSON.stringify({ engine: s.status.engine, before, added: r.added, again: again.added, missing: !!missing.error, after: s.segmenter.cut('深化放管服改革，实行揭榜挂帅') }));`,
+           console.log(JSON.stringify({ engine: s.status.engine, before, added: r.added, again: again.added, missing: !!missing.error, after: s.segmenter.cut('深化放管服改革，实行揭榜挂帅'), topicsBefore, topicsAfter: topics() }));`,
           { SPEECHLINT_SEGMENTER: engine },
-        ) as { engine: string; before: string[]; added: number; again: number; missing: boolean; after: string[] };
+        ) as { engine: string; before: string[]; added: number; again: number; missing: boolean; after: string[]; topicsBefore: string[]; topicsAfter: string[] };
         assert.equal(got.engine, engine);
         assert.ok(!got.before.includes('放管服') && !got.before.includes('揭榜挂帅'), got.before.join('|'));
         assert.equal(got.added, 2);
         assert.equal(got.again, 0);
         assert.ok(got.missing);
         assert.deepEqual(got.after, ['深化', '放管服', '改革', '，', '实行', '揭榜挂帅']);
+        // the topic keywords (cut again with the HMM, cached per paragraph) see the new words too
+        assert.ok(got.topicsBefore.includes('揭榜') && !got.topicsBefore.includes('揭榜挂帅'), got.topicsBefore.join('|'));
+        assert.ok(got.topicsAfter.includes('揭榜挂帅'), got.topicsAfter.join('|'));
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

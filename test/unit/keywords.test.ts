@@ -17,7 +17,8 @@ import { makeDraft } from '../../bench/drafts';
 import { parse } from '../../server/src/core/parse';
 import { SegmentCache, segmentDocument } from '../../server/src/core/segment';
 import { keywordTable, loadEngine, segmenterOf } from '../../server/src/node/jieba';
-import { partialSort } from '../../server/src/node/keywords';
+import { TfIdf, partialSort } from '../../server/src/node/keywords';
+import { STOP_WORDS } from '../../server/src/node/stop-words';
 import { FIXTURES } from './helpers';
 
 
@@ -137,3 +138,32 @@ describe('topic keywords from the words already cut', function () {
 
 // printed by a g++ 12 (libstdc++) program running std::partial_sort on the same input and comparator
 const EXPECTED_LIBSTDCXX: [number, number][] = [[9, 6], [5, 4], [5, 0], [5, 2]];
+
+describe('the prepared idf table (dist/idf.bin)', () => {
+  it('round-trips: the same idf for every word, the same keywords; refused under another tag or truncated', () => {
+    const table = keywordTable()!;
+    const buf = table.toBuffer('test tag');
+    const back = TfIdf.fromBuffer(buf, 'test tag', STOP_WORDS)!;
+    assert.ok(back);
+    const words = fs
+      .readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'idf.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[0])
+      .filter(Boolean);
+    assert.ok(words.length > 250000);
+    for (const w of words) assert.equal(back.idf(w), table.idf(w), w);
+    assert.equal(back.idf('不存在的词语'), undefined);
+    const seg = segmenterOf(loadEngine('native'));
+    const doc = parse(makeDraft(10_000).text);
+    const cut = loadEngine('native').cut(doc.text, true);
+    assert.deepEqual(back.keywordsOfCut(cut, 20), table.keywordsOfCut(cut, 20));
+    assert.ok(segmentDocument(doc, seg, new SegmentCache()).topics.length === 8);
+    assert.equal(TfIdf.fromBuffer(buf, 'another tag', STOP_WORDS), undefined);
+    assert.equal(TfIdf.fromBuffer(buf.subarray(0, buf.length - 1), 'test tag', STOP_WORDS), undefined);
+    assert.equal(TfIdf.fromBuffer(Buffer.from('garbage'), 'test tag', STOP_WORDS), undefined);
+    // at an odd offset (typed arrays need aligned memory: copied)
+    const odd = Buffer.alloc(buf.length + 1);
+    buf.copy(odd, 1);
+    assert.equal(TfIdf.fromBuffer(odd.subarray(1), 'test tag', STOP_WORDS)?.idf('发展'), table.idf('发展'));
+  });
+});

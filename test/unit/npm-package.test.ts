@@ -23,7 +23,7 @@ describe('npm package manifest', () => {
     assert.ok(fs.existsSync(path.join(ROOT, '.vscodeignore')));
     const ignore = fs.readFileSync(path.join(ROOT, '.npmignore'), 'utf8').split('\n');
     assert.equal(ignore.find((l) => l && !l.startsWith('#')), '/*', 'everything out unless let in');
-    for (const f of ['/bin/', '/dist/cli.js', '/dist/server.js', '/dist/worker.js', '/CHANGELOG.md']) assert.ok(ignore.includes(`!${f}`), f);
+    for (const f of ['/bin/', '/dist/cli.js', '/dist/server.js', '/dist/worker.js', '/dist/idf.bin', '/CHANGELOG.md']) assert.ok(ignore.includes(`!${f}`), f);
   });
 
   it('prepack builds the bundles that the bin scripts load when installed', () => {

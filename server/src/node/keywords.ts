@@ -29,6 +29,9 @@ export interface Keyword {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/** The first bytes of a table written by TfIdf.toBuffer. */
+const TABLE_MAGIC = 'SLIDF1\0\0';
+
 /** HMM cuts of paragraphs already seen (an edit re-cuts the paragraphs it touched only). */
 const MAX_CUTS = 20000;
 
@@ -224,6 +227,60 @@ export class TfIdf {
     return new TfIdf(hi.subarray(0, n), lo.subarray(0, n), index.subarray(0, n), Float64Array.from(values), average, new Set(stopText.split('\n')));
   }
 
+  /**
+   * The table as bytes, tagged (e.g. with the idf file's package and
+   * version): written at build time (scripts/bundle.js → dist/idf.bin), so
+   * that loading it is reading one file instead of parsing 6 MB of text.
+   * Layout (little-endian): magic, tag length and tag (padded to 8), entry
+   * count, value count, average idf (f64), values (f64), hashes (i32 hi,
+   * u16 lo), value indexes (u16).
+   */
+  toBuffer(tag: string): Buffer {
+    const tagBytes = Buffer.from(tag, 'utf8');
+    const head = 8 + 4 + tagBytes.length;
+    const pad = (8 - (head % 8)) % 8;
+    const n = this.hi.length;
+    const out = Buffer.alloc(head + pad + 16 + this.values.length * 8 + n * 8);
+    let o = out.write(TABLE_MAGIC, 0, 'latin1');
+    o = out.writeUInt32LE(tagBytes.length, o);
+    o += tagBytes.copy(out, o) + pad;
+    o = out.writeUInt32LE(n, o);
+    o = out.writeUInt32LE(this.values.length, o);
+    o = out.writeDoubleLE(this.average, o);
+    for (const a of [this.values, this.hi, this.lo, this.index]) {
+      const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      o += bytes.copy(out, o);
+    }
+    return out;
+  }
+
+  /** A table written by toBuffer with this tag; undefined when the bytes are not one (another tag, truncated). */
+  static fromBuffer(buf: Buffer, tag: string, stopText: string): TfIdf | undefined {
+    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== TABLE_MAGIC) return undefined;
+    const tagLen = buf.readUInt32LE(8);
+    if (12 + tagLen > buf.length || buf.toString('utf8', 12, 12 + tagLen) !== tag) return undefined;
+    let o = 12 + tagLen;
+    o += (8 - (o % 8)) % 8;
+    if (o + 16 > buf.length) return undefined;
+    const n = buf.readUInt32LE(o);
+    const nValues = buf.readUInt32LE(o + 4);
+    const average = buf.readDoubleLE(o + 8);
+    o += 16;
+    if (buf.length !== o + nValues * 8 + n * 8 || !(average > 0)) return undefined;
+    // typed arrays need aligned offsets: a copy into fresh memory when the buffer's own is not
+    const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
+    const view = <T>(make: new (b: ArrayBufferLike, off: number, len: number) => T, len: number, size: number): T => {
+      const v = new make(bytes.buffer, bytes.byteOffset + o, len);
+      o += len * size;
+      return v;
+    };
+    const values = view(Float64Array, nValues, 8);
+    const hi = view(Int32Array, n, 4);
+    const lo = view(Uint16Array, n, 2);
+    const index = view(Uint16Array, n, 2);
+    return new TfIdf(hi, lo, index, values, average, new Set(stopText.split('\n')));
+  }
+
   /** The idf of a word, or undefined when the file has none. */
   idf(word: string): number | undefined {
     hashWord(word);
@@ -318,6 +375,11 @@ export class TfIdf {
     list.sort((a, b) => byCodePoint(a.word, b.word));
     partialSort(list, n, (a, b) => a.weight > b.weight);
     return list.slice(0, n);
+  }
+
+  /** Drop the kept HMM cuts (the dictionary changed: they may cut otherwise now). */
+  forgetCuts(): void {
+    this.cuts.clear();
   }
 
   private remember(text: string, words: string[]): void {

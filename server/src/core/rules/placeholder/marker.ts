@@ -118,87 +118,94 @@ export function scanMarkers(text: string): MarkerSpan[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-
-    // --- X x Ｘ ｘ: runs, dotted numbers, years, single letters in Chinese context
-    if (isX(c)) {
-      let j = i + 1;
-      while (j < n && isX(text.charCodeAt(j))) j++;
-      const runEnd = j;
-      let dotted = false;
-      // x.x, xx.x, x.xx, X．X: dots between X runs
-      while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
-        j += 2;
-        while (j < n && isX(text.charCodeAt(j))) j++;
-        dotted = true;
-      }
-      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      const next = j < n ? text.charCodeAt(j) : -1;
-      if (isLatin(prev) || isLatin(next)) {
-        // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
-      } else if (dotted) {
-        if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
-      } else {
-        const y = yearStart(text, i, runEnd);
-        if (y >= 0) {
-          if (!isDigit(next)) out.push({ start: y, end: runEnd });
-        } else if (runEnd - i >= 2) {
-          if (!isRomanCentury(text, i, runEnd)) out.push({ start: i, end: runEnd });
-        } else if (singleXIsPlaceholder(text, i, runEnd)) {
-          out.push({ start: i, end: runEnd });
-        }
-      }
-      i = j;
-      continue;
-    }
-
-    // --- × (U+00D7), the 隐讳号: runs; a single × between numbers or letters is a product
-    if (c === 0xd7) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === 0xd7) j++;
-      if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    // --- ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年)
-    if (c === 0x25cb || c === 0x25ef || c === 0x3007) {
-      let j = i + 1;
-      while (j < n && (text.charCodeAt(j) === 0x25cb || text.charCodeAt(j) === 0x25ef || text.charCodeAt(j) === 0x3007)) j++;
-      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      const next = j < n ? text.charCodeAt(j) : -1;
-      if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) {
-        out.push({ start: i, end: j });
-      }
-      i = j;
-      continue;
-    }
-
-    // --- □□ (虚缺号 used as a blank) and 某某
-    if (c === 0x25a1 || c === 0x67d0) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === c) j++;
-      if (j - i >= 2) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    // --- underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide)
-    if (c === 0x5f || c === 0xff3f) {
-      let j = i;
-      let width = 0;
-      while (j < n && (text.charCodeAt(j) === 0x5f || text.charCodeAt(j) === 0xff3f)) {
-        width += text.charCodeAt(j) === 0x5f ? 1 : 2;
-        j++;
-      }
-      if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    i++;
+    if (isX(c)) i = scanX(text, i, out);
+    else if (c === 0xd7) i = scanTimes(text, i, out);
+    else if (c === 0x25cb || c === 0x25ef || c === 0x3007) i = scanCircles(text, i, out);
+    else if (c === 0x25a1 || c === 0x67d0) i = scanRepeated(text, i, c, out);
+    else if (c === 0x5f || c === 0xff3f) i = scanUnderscores(text, i, out);
+    else i++;
   }
+  emptyBrackets(text, out);
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
 
-  // --- empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗
+/** X x Ｘ ｘ at `i`: runs, dotted numbers, years, single letters in Chinese context. Returns where the scan goes on. */
+function scanX(text: string, i: number, out: MarkerSpan[]): number {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n && isX(text.charCodeAt(j))) j++;
+  const runEnd = j;
+  let dotted = false;
+  // x.x, xx.x, x.xx, X．X: dots between X runs
+  while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
+    j += 2;
+    while (j < n && isX(text.charCodeAt(j))) j++;
+    dotted = true;
+  }
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < n ? text.charCodeAt(j) : -1;
+  if (isLatin(prev) || isLatin(next)) {
+    // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
+  } else if (dotted) {
+    if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
+  } else {
+    const y = yearStart(text, i, runEnd);
+    if (y >= 0) {
+      if (!isDigit(next)) out.push({ start: y, end: runEnd });
+    } else if (runEnd - i >= 2) {
+      if (!isRomanCentury(text, i, runEnd)) out.push({ start: i, end: runEnd });
+    } else if (singleXIsPlaceholder(text, i, runEnd)) {
+      out.push({ start: i, end: runEnd });
+    }
+  }
+  return j;
+}
+
+/** × (U+00D7), the 隐讳号: runs; a single × between numbers or letters is a product. */
+function scanTimes(text: string, i: number, out: MarkerSpan[]): number {
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) === 0xd7) j++;
+  if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
+  return j;
+}
+
+/** ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年). */
+function scanCircles(text: string, i: number, out: MarkerSpan[]): number {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n && (text.charCodeAt(j) === 0x25cb || text.charCodeAt(j) === 0x25ef || text.charCodeAt(j) === 0x3007)) j++;
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < n ? text.charCodeAt(j) : -1;
+  if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) {
+    out.push({ start: i, end: j });
+  }
+  return j;
+}
+
+/** □□ (虚缺号 used as a blank) and 某某: two or more of `c`. */
+function scanRepeated(text: string, i: number, c: number, out: MarkerSpan[]): number {
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) === c) j++;
+  if (j - i >= 2) out.push({ start: i, end: j });
+  return j;
+}
+
+/** Underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide). */
+function scanUnderscores(text: string, i: number, out: MarkerSpan[]): number {
+  let j = i;
+  let width = 0;
+  while (j < text.length && (text.charCodeAt(j) === 0x5f || text.charCodeAt(j) === 0xff3f)) {
+    width += text.charCodeAt(j) === 0x5f ? 1 : 2;
+    j++;
+  }
+  if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+  return j;
+}
+
+/** Empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗, not code (f(), a[]) nor Markdown ([](url), - [ ]). */
+function emptyBrackets(text: string, out: MarkerSpan[]): void {
+  const n = text.length;
   for (const p of bracketPairs(text, MAX_EMPTY_BRACKET)) {
     let empty = true;
     for (let k = p.contentStart; k < p.contentEnd; k++) {
@@ -215,8 +222,6 @@ export function scanMarkers(text: string): MarkerSpan[] {
     if (open === 0x5b && (next === 0x28 || afterListBullet(text, p.open) || isLatin(prev) || isDigit(prev))) continue; // [](url), - [ ], a[]
     out.push({ start: p.open, end: p.close + 1 });
   }
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
 }
 
 function singleXIsPlaceholder(text: string, i: number, j: number): boolean {
