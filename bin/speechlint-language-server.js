@@ -4,7 +4,8 @@
 //   speechlint-language-server --stdio
 // --node-ipc and --socket=<port> work too (vscode-languageserver reads them
 // from argv); with no transport flag, --stdio is assumed.
-// All logic lives in server/src/server.ts (compiled to out/).
+// All logic lives in server/src/server.ts: the bundle dist/server.js (and its
+// worker, dist/worker.js) when installed from npm, out/ in a clone (bin/entry.js).
 const path = require('path');
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
@@ -21,8 +22,10 @@ if (args.includes('--help') || args.includes('-h')) {
 if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
+const file = require('./entry.js').entry('server');
 try {
-  require(path.join(__dirname, '..', 'out', 'server', 'src', 'server.js'));
+  if (!file) throw Object.assign(new Error('neither out/ nor dist/ is there'), { code: 'MODULE_NOT_FOUND' });
+  require(file);
 } catch (e) {
   process.stderr.write(`speechlint-language-server: cannot start (${e && e.code ? e.code : e}); run \`npm install\` or \`npm run build\` first\n`);
   process.exit(2);

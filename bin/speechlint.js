@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 'use strict';
-// The `speechlint` command. All logic lives in server/src/cli.ts (compiled to out/).
+// The `speechlint` command. All logic lives in server/src/cli.ts: the bundle
+// dist/cli.js when installed from npm, out/ in a clone (bin/entry.js).
 let cli;
+const file = require('./entry.js').entry('cli');
 try {
-  cli = require('../out/server/src/cli.js');
+  if (!file) throw Object.assign(new Error('neither out/ nor dist/ is there'), { code: 'MODULE_NOT_FOUND' });
+  cli = require(file);
 } catch (e) {
   process.stderr.write(`speechlint: not built (${e && e.code ? e.code : e}); run \`npm install\` or \`npm run build\` first\n`);
   process.exitCode = 2;

@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Bundles the extension for VS Code with esbuild:
- *   dist/extension.js  the client (vscode-languageclient inside; `vscode` external)
- *   dist/server.js     the language server (vscode-languageserver inside)
+ * Bundles speechlint with esbuild:
+ *   dist/extension.js  the VS Code client (vscode-languageclient inside; `vscode` external)
+ *   dist/server.js     the language server (vscode-languageserver inside), for the
+ *                      extension and for bin/speechlint-language-server.js
  *   dist/worker.js     its segmentation worker
- * The segmenters stay external, shipped as real packages in node_modules/
- * (see scripts/package.js): @node-rs/jieba (its dictionary, its JavaScript
- * loader and the platform's native binary) and jieba-wasm (a .wasm file read from
- * beside its JavaScript).
- * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled
- * packages, and dist/idf.bin, the idf table of the topic keywords prepared
- * from @node-rs/jieba's idf.txt (server/src/tools/idf-table.ts), which the
- * server reads in a few ms instead of parsing 6 MB of text.
+ *   dist/cli.js        the command line, for bin/speechlint.js
+ *   dist/idf.bin       the idf table of the topic keywords, prepared from
+ *                      @node-rs/jieba's idf.txt (server/src/tools/idf-table.ts),
+ *                      which the server reads in a few ms instead of parsing 6 MB of text
+ * The VSIX ships extension.js, server.js, worker.js and idf.bin (.vscodeignore),
+ * the npm package cli.js, server.js, worker.js and idf.bin (.npmignore;
+ * `prepack` runs this script).
+ * The segmenters stay external (SEGMENTER_PACKAGES), shipped as real packages
+ * in node_modules/ (see scripts/package.js; dependencies of the npm package):
+ * @node-rs/jieba (its dictionary, its JavaScript loader and the platform's
+ * native binary) and jieba-wasm (a .wasm file read from beside its JavaScript).
+ * Also writes dist/ThirdPartyNotices.txt with the licenses of the bundled packages.
  *
  *   node scripts/bundle.js               development build (source maps)
  *   node scripts/bundle.js --production  minified, no source maps (vscode:prepublish)
@@ -24,6 +29,9 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const production = process.argv.includes('--production');
 const out = path.join(root, 'dist');
+
+/** Packages loaded at run time from node_modules/, never bundled. */
+const SEGMENTER_PACKAGES = ['@node-rs/jieba', 'jieba-wasm'];
 
 const common = {
   bundle: true,
@@ -42,7 +50,12 @@ async function main() {
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: out, external: ['vscode'] }),
     // the server starts its workers from worker.js beside it (server/src/lint-worker.ts)
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts' }, outdir: out, external: ['@node-rs/jieba', 'jieba-wasm'] }),
+    esbuild.build({
+      ...common,
+      entryPoints: { server: 'server/src/server.ts', worker: 'server/src/worker.ts', cli: 'server/src/cli.ts' },
+      outdir: out,
+      external: SEGMENTER_PACKAGES,
+    }),
   ]);
   writeNotices(results.map((r) => r.metafile));
   await writeIdfTable();
@@ -77,7 +90,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(key)) pkgs.set(key, dir);
     }
   }
-  const parts = ['Third-party software bundled in dist/ (@node-rs/jieba and jieba-wasm ship separately in node_modules/ with their own LICENSE files).', ''];
+  const parts = [`Third-party software bundled in dist/ (${SEGMENTER_PACKAGES.join(' and ')} ship separately in node_modules/ with their own LICENSE files).`, ''];
   for (const [key, dir] of [...pkgs].sort()) {
     const name = key.slice(0, key.lastIndexOf('@'));
     let pkg = {};

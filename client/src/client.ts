@@ -1,6 +1,6 @@
 /**
  * The language client: starts the server, decides which documents it sees
- * (see prose-gate.ts), restarts when `speechlint.languages` changes, and
+ * (see server/src/core/prose-gate.ts), restarts when `speechlint.languages` changes, and
  * offers the rest of the extension a safe way to send requests (undefined
  * instead of a rejection when the server is not running or does not know the
  * request).
@@ -18,7 +18,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelectorFor, isSelected, normalizeLanguages } from './languages';
-import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from './prose-gate';
+import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from '../../server/src/core/prose-gate';
 import { findServerModule } from './server-path';
 import { explicitSettings } from './settings';
 import { textualOccurrences } from './word-highlights';

@@ -19,7 +19,7 @@ import { applyEdits, collectSafeEdits, lint } from './core/lint';
 import { parse } from './core/parse';
 import type { Registry } from './core/registry';
 import type { Finding, LocalizedText, Locale } from './core/rule';
-import { localeFrom, localize } from './core/rule';
+import { detectLocale, localize } from './core/rule';
 import { createRegistry } from './core/rules';
 import type { Segmenter } from './core/segment';
 import { SegmentCache, segmentDocument } from './core/segment';
@@ -192,12 +192,8 @@ export function parseArgs(argv: readonly string[]): Options {
   return o;
 }
 
-/** --locale, else LC_ALL, LC_MESSAGES, LANG (POSIX order): zh* → zh, anything else → en; none set → zh. */
-export function detectLocale(env: Record<string, string | undefined>, explicit?: Locale): Locale {
-  if (explicit) return explicit;
-  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
-  return localeFrom(tag);
-}
+/** --locale, else LC_ALL, LC_MESSAGES, LANG (core/rule.ts; the language server uses it too). */
+export { detectLocale };
 
 function prescanLocale(argv: readonly string[]): Locale | undefined {
   for (let i = 0; i < argv.length; i++) {

@@ -24,6 +24,13 @@ export interface DocState {
   uri: string;
   languageId: string;
   td: TextDocument;
+  /**
+   * Kept in sync but not checked, and unknown to requests: a document the
+   * store's gate has not admitted yet (an English README sent by an editor
+   * that sends every Markdown file). Once admitted, a document stays admitted
+   * until it is closed.
+   */
+  held: boolean;
   rev: number;
   parsed?: { rev: number; doc: SpeechDocument };
   /** Line starts of the current text, for documents whose parse is not needed yet. */
@@ -75,18 +82,24 @@ export function joinsCrLf(text: string, start: number, end: number, newText: str
 export class DocumentStore {
   private readonly docs = new Map<string, DocState>();
 
+  /** `admits`: which documents are checked (the server passes core/prose-gate's admitsDocument); all by default. */
+  constructor(private readonly admits: (languageId: string, text: string) => boolean = () => true) {}
+
+  /** An open document that the gate admitted. */
   get(uri: string): DocState | undefined {
-    return this.docs.get(uri);
+    const st = this.docs.get(uri);
+    return st && !st.held ? st : undefined;
   }
 
+  /** The open documents that the gate admitted. */
   all(): DocState[] {
-    return [...this.docs.values()];
+    return [...this.docs.values()].filter((st) => !st.held);
   }
 
   open(uri: string, languageId: string, version: number, text: string): DocState {
     const old = this.docs.get(uri);
     if (old?.timer) clearTimeout(old.timer);
-    const st: DocState = { uri, languageId, td: TextDocument.create(uri, languageId, version, text), rev: nextRev++, carried: [] };
+    const st: DocState = { uri, languageId, td: TextDocument.create(uri, languageId, version, text), held: !this.admits(languageId, text), rev: nextRev++, carried: [] };
     this.docs.set(uri, st);
     return st;
   }
@@ -115,6 +128,7 @@ export class DocumentStore {
     }
     if (st.td.version !== version) TextDocument.update(st.td, [], version);
     st.rev = nextRev++;
+    if (st.held) st.held = !this.admits(st.languageId, st.td.getText());
     return st;
   }
 

@@ -22,7 +22,8 @@ import { ConfigSource, uriToPath } from './config-source';
 import type { ServerContext } from './context';
 import { guardNotification, textDocumentUri } from './context';
 import { rulesForPhase } from './core/lint';
-import { localeFrom } from './core/rule';
+import { admitsDocument } from './core/prose-gate';
+import { detectLocale, localeFrom } from './core/rule';
 import { DocumentStore, validChanges } from './documents';
 import { COMMANDS, FIX_ALL_KIND, registerAll } from './handlers';
 import { Log, errorText } from './log';
@@ -40,7 +41,8 @@ interface InitOptions {
 export function startServer(connection: Connection): void {
   const log = new Log(connection);
   const registry = createServerRegistry();
-  const store = new DocumentStore();
+  // plain text and Markdown only when mostly Chinese prose, as in the VS Code client
+  const store = new DocumentStore(admitsDocument);
   let ctx: ServerContext | undefined;
   let workers: { segmented: LintWorker; fast: LintWorker } | undefined;
   let initDebounce: number | undefined;
@@ -64,8 +66,10 @@ export function startServer(connection: Connection): void {
     // Helix sends its `config` both as initializationOptions and as the settings: { speechlint: { … } }
     const nested = init.speechlint && typeof init.speechlint === 'object' ? (init.speechlint as InitOptions) : undefined;
     const pick = (k: string): unknown => init[k] ?? nested?.[k];
-    // the client's locale; editors that send none may pass initializationOptions.locale
-    const locale = localeFrom(params.locale ?? (typeof pick('locale') === 'string' ? (pick('locale') as string) : undefined));
+    // the client's locale; editors that send none (Neovim, Helix) may pass initializationOptions.locale,
+    // else the environment's, as for the command line (LC_ALL, LC_MESSAGES, LANG)
+    const tag = typeof params.locale === 'string' ? params.locale : typeof pick('locale') === 'string' ? (pick('locale') as string) : undefined;
+    const locale = tag !== undefined && tag !== '' ? localeFrom(tag) : detectLocale(process.env);
     const debounce = pick('debounceMs');
     if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) initDebounce = debounce;
     if (pick('debug') === true) log.debugEnabled = true;
@@ -148,7 +152,8 @@ export function startServer(connection: Connection): void {
     withCtx('textDocument/didOpen', (c, params) => {
       const d = params.textDocument;
       if (typeof d?.uri !== 'string' || typeof d.text !== 'string') return;
-      c.checker.schedule(c.store.open(d.uri, d.languageId, d.version, d.text), true);
+      const st = c.store.open(d.uri, d.languageId, d.version, d.text);
+      if (!st.held) c.checker.schedule(st, true);
     }),
   );
   connection.onDidChangeTextDocument(
@@ -165,8 +170,9 @@ export function startServer(connection: Connection): void {
         }
         return;
       }
+      // a held document is checked from the change that makes it Chinese prose on
       const st = c.store.change(uri, params.textDocument.version ?? 0, changes);
-      if (st) c.checker.schedule(st);
+      if (st && !st.held) c.checker.schedule(st);
     }),
   );
   connection.onDidCloseTextDocument(

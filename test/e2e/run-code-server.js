@@ -24,6 +24,12 @@
  * Options:
  *   --update-screenshot   copy the screenshots of a draft with its problems and of the
  *                         structure chart to docs/screenshot.png and docs/chart.png
+ *                         (with --locale zh-cn: the first to docs/screenshot.zh-cn.png)
+ *   --locale zh-cn        VS Code's display language: speechlint's UI (messages, views,
+ *                         commands, status bar) in Chinese, through a language pack made
+ *                         here with no translations of its own (test/e2e/langpack-zh-cn:
+ *                         none can be installed offline), so VS Code itself stays English.
+ *                         The browser checks run even with --grep.
  *   --keep                keep the temporary folder (logs, settings, workspace copy)
  *   --grep <text>         run only the suite's tests whose title contains <text>
  * Environment:
@@ -78,6 +84,7 @@ const opt = {
   updateScreenshot: args.includes('--update-screenshot'),
   keep: args.includes('--keep'),
   grep: args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined,
+  locale: args.includes('--locale') ? args[args.indexOf('--locale') + 1] : undefined,
   timeoutMs: (Number(process.env.SPEECHLINT_E2E_TIMEOUT) || 600) * 1000,
 };
 
@@ -332,22 +339,34 @@ async function packageExtensions() {
   log('npm run package (the VSIX)');
   await run('npm', ['run', 'package', '--', '--out', vsix], { logFile, timeoutMs: 5 * 60 * 1000, what: 'npm run package' });
   const harness = path.join(tmp, 'harness.vsix');
+  const langpack = opt.locale ? path.join(tmp, `langpack-${opt.locale}.vsix`) : undefined;
   const { createVSIX } = require('@vscode/vsce');
   const quiet = console.log;
   console.log = () => undefined; // vsce lists the files it packs
   try {
-    await createVSIX({
-      cwd: path.join(__dirname, 'harness'),
-      packagePath: harness,
-      dependencies: false,
-      useYarn: false,
-      skipLicense: true,
-      allowMissingRepository: true,
-    });
+    for (const [dir, packagePath] of [['harness', harness], [`langpack-${opt.locale}`, langpack]]) {
+      if (!packagePath) continue;
+      await createVSIX({ cwd: path.join(__dirname, dir), packagePath, dependencies: false, useYarn: false, skipLicense: true, allowMissingRepository: true });
+    }
   } finally {
     console.log = quiet;
   }
-  return { vsix, harness };
+  return { vsix, harness, langpack };
+}
+
+/**
+ * The language pack's entry in the user data's languagepacks.json, where
+ * code-server looks up the display language's translations when it serves the
+ * workbench (VS Code writes the file only once something asks for the
+ * installed languages, which nothing does here before the first page).
+ */
+function writeLanguagePacks(userData, extDir, locale) {
+  const id = `speechlint-test.speechlint-e2e-langpack-${locale}`;
+  const dir = fs.readdirSync(extDir).find((d) => d.startsWith(`${id}-`));
+  if (!dir) throw new Error(`--locale ${locale}: ${id} is not in the extensions folder after install`);
+  const translations = path.join(extDir, dir, 'translations', 'main.i18n.json');
+  const packs = { [locale]: { hash: `${id}-0.0.1`, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: locale } };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
 function freePort() {
@@ -409,8 +428,25 @@ function saveLogs(userData) {
 
 // ---------------------------------------------------------------- browser checks
 
+/** What the browser checks look for, in the display language (package.nls*.json, the rules' messages). */
+const UI_TEXT = {
+  en: {
+    structureHeader: /speech structure/i,
+    showStructure: 'speechlint: Show Structure',
+    showChart: 'speechlint: Show Structure Chart',
+    skipsNumber: 'Numbering skips a number',
+  },
+  'zh-cn': {
+    structureHeader: /讲稿结构/,
+    showStructure: 'speechlint: 显示文稿结构',
+    showChart: 'speechlint: 讲稿结构图',
+    skipsNumber: '序号跳号',
+  },
+};
+
 /** Checks only a browser shows; each is one more test in the summary. */
 async function browserChecks(page, shots, contributesStructure) {
+  const ui = UI_TEXT[opt.locale ?? 'en'];
   const results = [];
   const check = async (title, fn) => {
     const t0 = Date.now();
@@ -450,11 +486,11 @@ async function browserChecks(page, shots, contributesStructure) {
     await editor.locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: 60_000 });
     await editor.locator('.squiggly-info').first().waitFor({ state: 'attached', timeout: 10_000 });
     if (contributesStructure) {
-      await palette('speechlint: Show Structure');
+      await palette(ui.showStructure);
       // the file list folded away: the structure view gets the sidebar's height
       const files = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^workspace/i }).first();
       if (await files.count()) await files.click();
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /speech structure/i }) }).first();
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: ui.structureHeader }) }).first();
       await pane.locator('.monaco-list-row', { hasText: '加强组织领导' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     }
     await palette('View: Focus Problems (Errors, Warnings, Infos)');
@@ -485,7 +521,7 @@ async function browserChecks(page, shots, contributesStructure) {
     await input.fill(':10:1');
     await page.keyboard.press('Enter');
     await palette('Show or Focus Hover');
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Numbering skips a number' }).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: ui.skipsNumber }).first();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     await page.screenshot({ path: shots.hover, animations: 'disabled' });
     await page.keyboard.press('Escape');
@@ -493,8 +529,8 @@ async function browserChecks(page, shots, contributesStructure) {
 
   await check(contributesStructure ? 'the structure view shows the sections' : 'the outline view shows the sections', async () => {
     await openFile('numbering.speech');
-    await palette(contributesStructure ? 'speechlint: Show Structure' : 'Explorer: Focus on Outline View');
-    const header = contributesStructure ? /speech structure/i : /outline/i;
+    await palette(contributesStructure ? ui.showStructure : 'Explorer: Focus on Outline View');
+    const header = contributesStructure ? ui.structureHeader : /outline/i;
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: header }) }).first();
     for (const name of ['充分认识春耕生产的重要意义', '突出抓好重点工作', '切实加强组织领导']) {
       await pane.locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -507,7 +543,7 @@ async function browserChecks(page, shots, contributesStructure) {
       // demo.speech is open from the first check: bring its tab to the front
       await page.locator('.tabs-container .tab', { hasText: 'demo.speech' }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: 'demo.speech' }).waitFor({ state: 'visible', timeout: 10_000 });
-      await palette('speechlint: Show Structure Chart');
+      await palette(ui.showChart);
       // a webview is an iframe holding the page's own iframe
       const chart = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
       for (const name of ['充分认识优化营商环境的重要意义', '加强组织领导']) {
@@ -522,7 +558,7 @@ async function browserChecks(page, shots, contributesStructure) {
 
 /** A browser context (its own storage) with the workbench loaded; the page's console goes to test-results/<logName>. */
 async function openWorkbench(b, url, logName) {
-  const context = await b.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const context = await b.newContext({ viewport: { width: 1440, height: 900 }, locale: opt.locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
   const page = await context.newPage();
   const pageLog = fs.createWriteStream(path.join(RESULTS_DIR, logName));
   page.on('console', (m) => pageLog.write(`[${m.type()}] ${m.text()}\n`));
@@ -559,7 +595,8 @@ async function main() {
   const results = path.join(tmp, 'results.json');
 
   await ensureCodeServer();
-  const [{ vsix, harness }, suite] = await Promise.all([packageExtensions(), require('./bundle-suite').bundleSuite(path.join(tmp, 'suite.js'))]);
+  if (opt.locale && !UI_TEXT[opt.locale]) throw new Error(`--locale: ${opt.locale} is not one of ${Object.keys(UI_TEXT).join(', ')}`);
+  const [{ vsix, harness, langpack }, suite] = await Promise.all([packageExtensions(), require('./bundle-suite').bundleSuite(path.join(tmp, 'suite.js'))]);
 
   // code-server writes its config under XDG_CONFIG_HOME and data under XDG_DATA_HOME: keep both in the temporary folder
   const env = {
@@ -577,7 +614,7 @@ async function main() {
   log('installing the VSIX and the harness into a fresh extensions folder');
   const installLog = path.join(RESULTS_DIR, 'install-extensions.log');
   await run(
-    ...codeServer(['--extensions-dir', dirs.ext, '--user-data-dir', dirs.user, '--install-extension', vsix, '--install-extension', harness], {
+    ...codeServer(['--extensions-dir', dirs.ext, '--user-data-dir', dirs.user, '--install-extension', vsix, '--install-extension', harness, ...(langpack ? ['--install-extension', langpack] : [])], {
       env,
       logFile: installLog,
       timeoutMs: 2 * 60 * 1000,
@@ -589,6 +626,7 @@ async function main() {
     if (!installed.some((d) => d.startsWith(id))) throw new Error(`${id}* is not in the extensions folder after install:\n${tail(installLog)}`);
   }
   const speechlintDir = path.join(dirs.ext, installed.find((d) => d.startsWith('speechlint.speechlint-')));
+  if (opt.locale) writeLanguagePacks(dirs.user, dirs.ext, opt.locale);
   const manifest = JSON.parse(fs.readFileSync(path.join(speechlintDir, 'package.json'), 'utf8'));
   const contributesStructure = Object.values(manifest.contributes?.views ?? {}).some((list) => list.some((v) => v.id === 'speechlintStructure'));
 
@@ -608,6 +646,7 @@ async function main() {
     dirs.user,
     '--extensions-dir',
     dirs.ext,
+    ...(opt.locale ? ['--locale', opt.locale] : []),
     dirs.workspace,
   ]);
   const server = start(node, csArgs, { env, logFile: serverLog });
@@ -674,7 +713,7 @@ async function main() {
     chart: path.join(RESULTS_DIR, 'chart.png'),
   };
   let browserResults = [];
-  if (!opt.grep) {
+  if (!opt.grep || opt.locale) {
     // a fresh window (new browser storage: no editors restored; a new extension host: none of the suite's problems)
     await context.close();
     const fresh = await openWorkbench(browser, url, 'browser-console-2.log');
@@ -688,10 +727,11 @@ async function main() {
   if (opt.updateScreenshot) {
     if (!browserResults.length || browserResults[0].state !== 'passed') throw new Error('no good screenshot of a draft with its problems: docs/screenshot.png left as it was');
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-    fs.copyFileSync(shots.problems, path.join(ROOT, 'docs', 'screenshot.png'));
-    log('copied test-results/problems.png to docs/screenshot.png');
+    const name = opt.locale ? `screenshot.${opt.locale}.png` : 'screenshot.png';
+    fs.copyFileSync(shots.problems, path.join(ROOT, 'docs', name));
+    log(`copied test-results/problems.png to docs/${name}`);
     const chart = browserResults.find((r) => r.title.startsWith('browser: the structure chart'));
-    if (chart && chart.state === 'passed') {
+    if (chart && chart.state === 'passed' && !opt.locale) {
       fs.copyFileSync(shots.chart, path.join(ROOT, 'docs', 'chart.png'));
       log('copied test-results/chart.png to docs/chart.png');
     }

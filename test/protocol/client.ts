@@ -42,7 +42,7 @@ export const CORPUS_DIR = path.join(ROOT, 'test', 'fixtures', 'corpus');
 export const WAIT_MS = 30000;
 
 export interface ClientOptions {
-  /** Extra environment for the server process (e.g. SPEECHLINT_TEST_RULES: '1'). */
+  /** Extra environment for the server process (e.g. SPEECHLINT_TEST_RULES: '1'); LC_ALL, LC_MESSAGES and LANG are unset unless given here. */
   env?: Record<string, string | undefined>;
   /** initialize params.locale; undefined sends none. */
   locale?: string;
@@ -57,6 +57,8 @@ export interface ClientOptions {
   serverPath?: string;
   /** Initialize params that replace the ones built from the options above (to send garbage). */
   initializeParams?: Record<string, unknown>;
+  /** The server's executable (started with --stdio) instead of `node bin/speechlint-language-server.js`: an installed package's. */
+  serverCommand?: string;
 }
 
 export function fileUri(p: string): string {
@@ -130,8 +132,10 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [opts.serverPath ?? SERVER_BIN, '--stdio'], {
-      env: { ...process.env, ...opts.env },
+    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [opts.serverPath ?? SERVER_BIN, '--stdio']];
+    const proc = spawn(command, args, {
+      // without a locale in initialize the server takes the environment's: none unless a test sets one
+      env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

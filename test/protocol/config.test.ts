@@ -300,6 +300,40 @@ describe('language server configuration, locale and debounce', function () {
         }
       }
     });
+
+    it('no locale in initialize (Neovim, Helix): the environment\'s, LC_ALL before LC_MESSAGES before LANG, as on the command line', async () => {
+      for (const [env, init, re] of [
+        [{ LANG: 'en_US.UTF-8' }, undefined, /^Placeholder /],
+        [{ LANG: 'C.UTF-8' }, undefined, /^Placeholder /],
+        [{ LANG: 'zh_CN.UTF-8' }, undefined, /^占位符/],
+        [{ LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' }, undefined, /^Placeholder /],
+        [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, undefined, /^占位符/],
+        [{ LANG: 'en_US.UTF-8' }, { locale: 'zh-cn' }, /^占位符/],
+      ] as const) {
+        const c = await TestClient.start({ env, initializationOptions: { debounceMs: 0, ...init } });
+        try {
+          const uri = 'untitled:env-locale.speech';
+          const mark = c.mark();
+          c.open(uri, DRAFT);
+          const p = await c.waitForDiagnostics(uri, mark);
+          assert.match(markers(p)[0].message, re, JSON.stringify({ env, init }));
+        } finally {
+          await c.stop();
+        }
+      }
+    });
+
+    it('the locale in initialize wins over the environment', async () => {
+      const c = await TestClient.start({ locale: 'zh-CN', env: { LC_ALL: 'en_US.UTF-8' }, initializationOptions: { debounceMs: 0 } });
+      try {
+        const uri = 'untitled:client-locale.speech';
+        const mark = c.mark();
+        c.open(uri, DRAFT);
+        assert.match(markers(await c.waitForDiagnostics(uri, mark))[0].message, /^占位符/);
+      } finally {
+        await c.stop();
+      }
+    });
   });
 
   describe('debounce', () => {

@@ -27,7 +27,7 @@ import {
   sortRanges,
   stillThere,
 } from '../../client/src/placeholder-nav';
-import { hanShare, isMostlyChineseProse, MIN_HAN, needsProseCheck, proseStats, shouldCheck } from '../../client/src/prose-gate';
+import { hanShare, isMostlyChineseProse, MIN_HAN, needsProseCheck, proseStats, shouldCheck } from '../../server/src/core/prose-gate';
 import { findServerModule, serverModuleCandidates } from '../../client/src/server-path';
 import { explicitSettings, isUserSet, SERVER_SETTING_KEYS, type SettingInspection } from '../../client/src/settings';
 import {

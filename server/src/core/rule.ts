@@ -167,3 +167,15 @@ export function localeFrom(tag: string | undefined): Locale {
   // BCP 47 (zh, zh-CN, zh-Hans) and POSIX (zh_CN.UTF-8, zh@…) tags
   return /^zh(?:[-_.@]|$)/i.test(tag) ? 'zh' : 'en';
 }
+
+/**
+ * The message language of a process: `explicit` (--locale), else LC_ALL,
+ * LC_MESSAGES, LANG (POSIX order): zh* → zh, anything else → en; none set →
+ * zh. The command line's default, and the language server's when the editor
+ * sends no locale (Neovim, Helix). Pure: the environment is passed in.
+ */
+export function detectLocale(env: Record<string, string | undefined>, explicit?: Locale): Locale {
+  if (explicit) return explicit;
+  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return localeFrom(tag);
+}

@@ -1,5 +1,8 @@
 /**
- * Which documents speechlint checks. Pure (no `vscode` import) so it is unit-tested.
+ * Which documents speechlint checks. Pure: the VS Code client decides with it
+ * which documents it sends to the server (client/src/client.ts), and the
+ * server decides with it which documents it checks, for editors that send it
+ * every plain-text or Markdown file (Neovim, Helix, Zed; server/src/documents.ts).
  *
  * `speech` documents are always checked. Every other checked language
  * (`plaintext`, `markdown` by default, or anything the user adds to
@@ -84,4 +87,14 @@ export function shouldCheck(languageId: string, text: string, languages: readonl
 /** Whether a language's documents go through the prose check (rather than being always checked). */
 export function needsProseCheck(languageId: string): boolean {
   return !ALWAYS_CHECKED.includes(languageId);
+}
+
+/**
+ * The server's gate: a document the client sent is checked when it is a
+ * `speech` document or, whatever else its language (`plaintext`, `markdown`,
+ * Neovim's `text`), mostly Chinese prose. The server has no list of
+ * languages: the client chose which documents to send.
+ */
+export function admitsDocument(languageId: string, text: string): boolean {
+  return !needsProseCheck(languageId) || isMostlyChineseProse(text);
 }
