@@ -3,7 +3,12 @@
  * worker thread and goes with it (nodejieba's was never freed: ~225 MB a
  * restart). A fresh process (as the language server is) runs the segmented
  * worker, has it check a corpus draft, stops it and starts a new one, ten
- * times; its RSS ends within 30 MB of where it was after the first.
+ * times; its RSS ends within 30 MB of where it was before those ten.
+ * The baseline is taken after two workers have come and gone: the first
+ * worker threads set up the allocator's per-thread arenas, which later
+ * workers reuse (RSS then moves within a band of about 40 MB from restart to
+ * restart without a trend; a leak grows by the dictionary, ~50-225 MB, each
+ * time).
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -33,6 +38,7 @@ async function cycle() {
 }
 (async () => {
   await cycle();
+  await cycle();
   const start = rss();
   const after = [];
   for (let i = 0; i < 10; i++) { await cycle(); after.push(rss()); }
@@ -49,7 +55,7 @@ describe('segmented worker restarts', function () {
       assert.equal(r.status, 0, r.stderr);
       const { start, after } = JSON.parse(r.stdout) as { start: number; after: number[] };
       const end = after[after.length - 1];
-      assert.ok(end - start <= 30, `RSS ${start.toFixed(0)} MB after the first worker, ${after.map((x) => x.toFixed(0)).join(', ')} MB after each restart`);
+      assert.ok(end - start <= 30, `RSS ${start.toFixed(0)} MB after two workers, ${after.map((x) => x.toFixed(0)).join(', ')} MB after each restart`);
     });
   }
 });
