@@ -71,7 +71,9 @@ function yearStart(text: string, i: number, j: number): number {
   let k = i;
   while (k > 0 && isDigit(text.charCodeAt(k - 1)) && i - k < 4) k--;
   const digits = i - k;
-  if (digits < 1 || digits + (j - i) !== 4) return -1;
+  const total = digits + (j - i);
+  // 20XX, 202X, 20××, 20**, 20__; three in all only before 年 or 届 (20x年)
+  if (digits < 1 || (total !== 4 && !(total === 3 && (text[j] === '年' || text[j] === '届')))) return -1;
   if (k > 0 && isDigit(text.charCodeAt(k - 1))) return -1;
   const first = text.charCodeAt(k);
   if (first !== 0x31 && first !== 0x32 && first !== 0xff11 && first !== 0xff12) return -1;
@@ -155,7 +157,9 @@ export function scanMarkers(text: string): MarkerSpan[] {
     if (c === 0xd7) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === 0xd7) j++;
-      if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
+      const y = yearStart(text, i, j);
+      if (y >= 0 && !isDigit(j < n ? text.charCodeAt(j) : -1)) out.push({ start: y, end: j });
+      else if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
       i = j;
       continue;
     }
@@ -191,6 +195,34 @@ export function scanMarkers(text: string): MarkerSpan[] {
         j++;
       }
       if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+      else if (width < 3) {
+        const y = yearStart(text, i, j);
+        const next = j < n ? text.charCodeAt(j) : -1;
+        if (y >= 0 && isHan(next)) out.push({ start: y, end: j });
+        else if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(next)) out.push({ start: i, end: j });
+      }
+      i = j;
+      continue;
+    }
+
+    // --- * ** *** (a removed name: 林*, *局长, **镇; 20**), not Markdown emphasis, bullets or 5*3
+    if (c === 0x2a || c === 0xff0a) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === c) j++;
+      const skipTo = asteriskSkip(text, i, j);
+      if (skipTo < 0) {
+        const y = yearStart(text, i, j);
+        out.push({ start: y >= 0 ? y : i, end: j });
+        i = j;
+      } else i = Math.max(skipTo, j);
+      continue;
+    }
+
+    // --- ☆ standing for a name (not a ★☆ rating), ~ standing for a year or number (在~乘势而上)
+    if (c === 0x2606 || c === 0x7e || c === 0xff5e) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === c) j++;
+      if (c === 0x2606 ? starIsPlaceholder(text, i, j) : tildeIsPlaceholder(text, i, j)) out.push({ start: i, end: j });
       i = j;
       continue;
     }
@@ -217,6 +249,62 @@ export function scanMarkers(text: string): MarkerSpan[] {
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+/** The end of the line holding offset i. */
+function lineEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  return k;
+}
+
+/**
+ * A run of * at [i, j): -1 when it stands for a removed name or number;
+ * else the offset to continue from (past a Markdown emphasis pair's closer,
+ * or j for a bullet, a product, a thematic break or Latin text).
+ */
+function asteriskSkip(text: string, i: number, j: number): number {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  if ((isDigit(pb) || isLatin(pb) || pb === 0x29) && (isDigit(na) || isLatin(na) || na === 0x28)) return j; // 5*3, a * b
+  if (!isHan(prev) && !isHan(next) && !(isDigit(prev) && yearStart(text, i, j) >= 0)) return j; // bullets, ***, footnote marks
+  // Markdown emphasis: a run of the same length later on the line, text hugging both
+  if (!isBlank(next) && next !== -1) {
+    const end = lineEnd(text, j);
+    const run = text.slice(i, j);
+    let k = text.indexOf(run, j + 1);
+    while (k >= 0 && k < end) {
+      const after = k + run.length;
+      const closeNext = after < text.length ? text.charCodeAt(after) : -1;
+      const exact = closeNext !== text.charCodeAt(i) && text.charCodeAt(k - 1) !== text.charCodeAt(i);
+      if (exact && !isBlank(text.charCodeAt(k - 1))) {
+        // emphasis when the pair is set off on at least one side (start of line, space, punctuation)
+        if (!isHan(prev) || !isHan(closeNext)) return after;
+        break;
+      }
+      k = text.indexOf(run, k + 1);
+    }
+  }
+  return -1;
+}
+
+/** ☆ run: a name left out (林☆同志), not a rating (★★★☆☆, 推荐指数☆☆☆☆). */
+function starIsPlaceholder(text: string, i: number, j: number): boolean {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (prev === 0x2605 || next === 0x2605) return false;
+  if (isHan(prev) && isHan(next)) return true;
+  return j - i <= 2 && (isHan(prev) || isHan(next));
+}
+
+/** ~ or ～ standing for a removed year or number (在~乘势而上, ~度), not a range (20～30人) nor a path. */
+function tildeIsPlaceholder(text: string, i: number, j: number): boolean {
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  if (isDigit(pb) || isDigit(na) || isLatin(pb) || isLatin(na) || na === 0x2f) return false;
+  return isHan(pb) || isHan(na);
 }
 
 function singleXIsPlaceholder(text: string, i: number, j: number): boolean {
@@ -262,8 +350,8 @@ export default defineRule<MarkerOptions>({
     id: 'placeholder/marker',
     family: 'placeholder',
     description: {
-      zh: '模板占位符尚未替换（XX、xx、x.x、X市、20XX、×、○○、某某、____、空括号）',
-      en: 'Template placeholders not yet filled in (XX, xx, x.x, X市, 20XX, ×, ○○, 某某, ____, empty brackets)',
+      zh: '模板占位符尚未替换（XX、xx、x.x、X市、x%、20XX、20x、×、○○、某某、林*、☆、~、____、市__会议、空括号）',
+      en: 'Template placeholders not yet filled in (XX, xx, x.x, X市, x%, 20XX, 20x, ×, ○○, 某某, 林*, ☆, ~, ____, 市__会议, empty brackets)',
     },
     defaultSeverity: 'info',
     finalSeverity: 'error',
