@@ -22,6 +22,10 @@ import repetitionDuplicateSentence from './repetition/duplicate-sentence';
 import repetitionFiller from './repetition/filler';
 import repetitionOverusedPhrase from './repetition/overused-phrase';
 import repetitionStutter from './repetition/stutter';
+import residueBrokenLines from './residue/broken-lines';
+import residueCjkSpace from './residue/cjk-space';
+import residueInline from './residue/inline';
+import residueLine from './residue/line';
 import typographyDecimalPoint from './typography/decimal-point';
 import typographyEllipsis from './typography/ellipsis';
 import typographyHalfWidthPunctuation from './typography/half-width-punctuation';
@@ -47,6 +51,10 @@ export const allRules: readonly AnyRule[] = [
   referenceShortTitle,
   referenceTitleVariant,
   referenceMeetingName,
+  residueLine,
+  residueInline,
+  residueBrokenLines,
+  residueCjkSpace,
   typographyHalfWidthPunctuation,
   typographyPairedMarks,
   typographyDecimalPoint,

@@ -1,0 +1,91 @@
+/**
+ * residue/*: the cases and look-alikes of fixtures/residue/cases.json (taken
+ * from the real drafts of corpus-web), fix all, and the model after "join
+ * broken lines": a PDF paste reads as if it had been typed.
+ */
+import * as assert from 'node:assert/strict';
+import { applyEdits, collectSafeEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import type { Finding } from '../../server/src/core';
+import { joinBrokenLinesEdits } from '../../server/src/core/rules/residue/broken-lines';
+import { fixture } from './helpers';
+
+interface Case {
+  rule: string;
+  text: string;
+  flagged: string[];
+  fixed?: string;
+}
+
+const data = JSON.parse(fixture('residue/cases.json')) as { cases: Case[]; lookalikes: string[] };
+
+function run(text: string, only?: string): Finding[] {
+  const reg = createRegistry();
+  const { config } = resolveConfig(reg, []);
+  return lint(parse(text), reg, config).filter((f) => (only ? f.ruleId === only : f.ruleId.startsWith('residue/')));
+}
+
+describe('residue rules: cases (fixtures/residue/cases.json)', () => {
+  for (const c of data.cases) {
+    it(`${c.rule}: ${JSON.stringify(c.text.slice(0, 30))}`, () => {
+      const found = run(c.text, c.rule);
+      assert.deepEqual(
+        found.map((f) => c.text.slice(f.span.start, f.span.end)),
+        c.flagged,
+      );
+      for (const f of found) assert.ok(f.fixes.some((x) => x.safe), 'every residue finding has a safe fix');
+      if (c.fixed !== undefined) {
+        const fixed = applyEdits(c.text, collectSafeEdits(found));
+        assert.equal(fixed, c.fixed);
+        assert.deepEqual(run(fixed, c.rule), []);
+      }
+    });
+  }
+});
+
+describe('residue rules: look-alikes', () => {
+  for (const text of data.lookalikes) {
+    it(`leaves ${JSON.stringify(text.slice(0, 30))} alone`, () => assert.deepEqual(run(text).map((f) => f.message.en), []));
+  }
+});
+
+describe('residue: other rules do not read residue', () => {
+  it('no typography finding on residue lines (web-07)', () => {
+    const text = fixture('corpus-web/web-07.txt');
+    const reg = createRegistry();
+    const { config } = resolveConfig(reg, []);
+    const doc = parse(text);
+    const residueLines = new Set(run(text, 'residue/line').map((f) => doc.lines.lineAt(f.span.start)));
+    assert.ok(residueLines.size >= 6);
+    for (const f of lint(doc, reg, config).filter((x) => x.ruleId.startsWith('typography/'))) {
+      for (const e of f.fixes[0]?.edits ?? []) assert.ok(!residueLines.has(doc.lines.lineAt(e.start)), `${f.ruleId} edits residue line ${doc.lines.lineAt(e.start) + 1}`);
+    }
+  });
+});
+
+describe('residue/broken-lines: join broken lines (web-05, a PDF copy)', () => {
+  const text = fixture('corpus-web/web-05.txt');
+  const joined = applyEdits(text, joinBrokenLinesEdits(parse(text)));
+
+  it('rejoins the title, the sentences and the split heading, keeping real paragraph breaks', () => {
+    const lines = joined.split('\n');
+    assert.equal(lines[0], '市委书记在全市领导干部警示教育大会上的讲话');
+    assert.ok(lines.length < text.split('\n').length / 2, `${lines.length} lines`);
+    assert.ok(lines.some((l) => l.startsWith('我讲三点意见') || l.endsWith('我讲三点意见。')));
+    assert.ok(!joined.includes('指\n示精神'));
+  });
+
+  it('the model then finds the title and the headings, with whole sentences', () => {
+    const doc = parse(joined);
+    assert.ok(doc.title !== undefined);
+    assert.equal(joined.slice(doc.paragraphs[doc.title].span.start, doc.paragraphs[doc.title].span.end), '市委书记在全市领导干部警示教育大会上的讲话');
+    const titles = doc.headings.map((h) => h.title);
+    assert.ok(titles.some((t) => t.startsWith('以案为镜')), JSON.stringify(titles));
+    assert.ok(titles.some((t) => t.startsWith('深刻剖析理想信念坍塌的致命危害')), JSON.stringify(titles));
+    assert.deepEqual(run(joined, 'residue/broken-lines'), []);
+  });
+
+  it('changes nothing in a typed draft', () => {
+    const typed = fixture('corpus-web/web-21.txt');
+    assert.deepEqual(joinBrokenLinesEdits(parse(typed)), []);
+  });
+});
