@@ -40,7 +40,7 @@ export const LINE_KINDS: Record<string, LocalizedText> = {
 export const INLINE_KINDS: Record<string, LocalizedText> = {
   'page-counter': { zh: '文档预览的页码', en: "a viewer's page counter" },
   injected: { zh: '网站插入正文的字样', en: 'words a site injected into the text' },
-  'title-note': { zh: '上传者加在标题后的分类', en: 'a category an uploader added to the title' },
+  'title-note': { zh: '标题后附加的分类或网站名', en: 'a category or site name added to the title' },
   prompt: { zh: '会员或权限提示', en: 'a membership or permission prompt' },
   'duplicate-title': { zh: '重复出现的标题', en: 'the title printed again' },
 };
