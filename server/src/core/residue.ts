@@ -59,6 +59,8 @@ export interface InlineResidue extends Span {
 // 第1页共4页 glued to a word; 原創: / 原创: injected; "|动员部署会议" after a title; a prompt glued to a heading
 const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
 
+const TITLE_NOTE_RE = /[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$|\s*篇\s*[0-9一二三四五六七八九十]{1,2}$|范文[一二三四五六七八九十0-9]{1,2}篇/g;
+
 /** Residue inside one line [start, end) of `text`. */
 export function inlineResidue(text: string, start: number, end: number): InlineResidue[] {
   const out: InlineResidue[] = [];
@@ -72,10 +74,12 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
     if (m[0].length === line.trim().length) continue;
     out.push({ start: s, end: s + m[0].length, kind });
   }
-  // "在……的讲话|动员部署会议": a category an uploader put after the title; "……报告范文五篇-某某平台": a site name
-  // (callers keep these on the title line only)
-  const bar = line.search(/[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$/);
-  if (bar > 0 && isHan(line.charCodeAt(bar - 1))) out.push({ start: start + bar, end: start + line.trimEnd().length, kind: 'title-note' });
+  // "在……的讲话|动员部署会议": a category an uploader put after the title; "……报告-某某平台": a site name;
+  // "……讲话稿 篇1", "……述职报告范文五篇": the numbering of a download site's collection (callers keep these on the title line)
+  TITLE_NOTE_RE.lastIndex = 0;
+  while ((m = TITLE_NOTE_RE.exec(line))) {
+    if (m.index > 0 && isHan(line.charCodeAt(m.index - 1))) out.push({ start: start + m.index, end: start + m.index + m[0].trimEnd().length, kind: 'title-note' });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
