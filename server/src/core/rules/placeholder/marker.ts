@@ -113,132 +113,123 @@ function afterListBullet(text: string, open: number): boolean {
   return b < 0 || text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13;
 }
 
-/** Built-in forms, in document order, without residue or allow filtering. */
-export function scanMarkers(text: string): MarkerSpan[] {
-  const out: MarkerSpan[] = [];
+/** Scans the marker form starting at text[i]; pushes what it finds; returns where to go on (> i). */
+type Scanner = (text: string, i: number, out: MarkerSpan[]) => number;
+
+/** The end of the run of characters satisfying `same` starting at i. */
+function runEnd(text: string, i: number, same: (c: number) => boolean): number {
+  let j = i + 1;
+  while (j < text.length && same(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** X x Ｘ ｘ: runs, dotted numbers, years, single letters in Chinese context. */
+const scanX: Scanner = (text, i, out) => {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-
-    // --- X x Ｘ ｘ: runs, dotted numbers, years, single letters in Chinese context
-    if (isX(c)) {
-      let j = i + 1;
-      while (j < n && isX(text.charCodeAt(j))) j++;
-      const runEnd = j;
-      let dotted = false;
-      // x.x, xx.x, x.xx, X．X: dots between X runs
-      while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
-        j += 2;
-        while (j < n && isX(text.charCodeAt(j))) j++;
-        dotted = true;
-      }
-      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      const next = j < n ? text.charCodeAt(j) : -1;
-      if (isLatin(prev) || isLatin(next)) {
-        // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
-      } else if (dotted) {
-        if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
-      } else {
-        const y = yearStart(text, i, runEnd);
-        if (y >= 0) {
-          if (!isDigit(next)) out.push({ start: y, end: runEnd });
-        } else if (runEnd - i >= 2) {
-          if (!isRomanCentury(text, i, runEnd)) out.push({ start: i, end: runEnd });
-        } else if (singleXIsPlaceholder(text, i, runEnd)) {
-          out.push({ start: i, end: runEnd });
-        }
-      }
-      i = j;
-      continue;
-    }
-
-    // --- × (U+00D7), the 隐讳号: runs; a single × between numbers or letters is a product
-    if (c === 0xd7) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === 0xd7) j++;
-      const y = yearStart(text, i, j);
-      if (y >= 0 && !isDigit(j < n ? text.charCodeAt(j) : -1)) out.push({ start: y, end: j });
-      else if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    // --- ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年)
-    if (c === 0x25cb || c === 0x25ef || c === 0x3007) {
-      let j = i + 1;
-      while (j < n && (text.charCodeAt(j) === 0x25cb || text.charCodeAt(j) === 0x25ef || text.charCodeAt(j) === 0x3007)) j++;
-      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      const next = j < n ? text.charCodeAt(j) : -1;
-      if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) {
-        out.push({ start: i, end: j });
-      }
-      i = j;
-      continue;
-    }
-
-    // --- □□ (虚缺号 used as a blank) and 某某
-    if (c === 0x25a1 || c === 0x67d0) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === c) j++;
-      if (j - i >= 2) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    // --- underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide)
-    if (c === 0x5f || c === 0xff3f) {
-      let j = i;
-      let width = 0;
-      while (j < n && (text.charCodeAt(j) === 0x5f || text.charCodeAt(j) === 0xff3f)) {
-        width += text.charCodeAt(j) === 0x5f ? 1 : 2;
-        j++;
-      }
-      if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
-      else if (width < 3) {
-        const y = yearStart(text, i, j);
-        const next = j < n ? text.charCodeAt(j) : -1;
-        if (y >= 0 && isHan(next)) out.push({ start: y, end: j });
-        else if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(next)) out.push({ start: i, end: j });
-      }
-      i = j;
-      continue;
-    }
-
-    // --- * ** *** (a removed name: 林*, *局长, **镇; 20**), not Markdown emphasis, bullets or 5*3
-    if (c === 0x2a || c === 0xff0a) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === c) j++;
-      const skipTo = asteriskSkip(text, i, j);
-      if (skipTo < 0) {
-        const y = yearStart(text, i, j);
-        out.push({ start: y >= 0 ? y : i, end: j });
-        i = j;
-      } else i = Math.max(skipTo, j);
-      continue;
-    }
-
-    // --- ☆ standing for a name (not a ★☆ rating), ~ standing for a year or number (在~乘势而上)
-    if (c === 0x2606 || c === 0x7e || c === 0xff5e) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === c) j++;
-      if (c === 0x2606 ? starIsPlaceholder(text, i, j) : tildeIsPlaceholder(text, i, j)) out.push({ start: i, end: j });
-      i = j;
-      continue;
-    }
-
-    i++;
+  const end = runEnd(text, i, isX);
+  let j = end;
+  let dotted = false;
+  // x.x, xx.x, x.xx, X．X: dots between X runs
+  while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
+    j = runEnd(text, j + 1, isX);
+    dotted = true;
   }
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < n ? text.charCodeAt(j) : -1;
+  if (isLatin(prev) || isLatin(next)) return j; // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
+  if (dotted) {
+    if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
+    return j;
+  }
+  const y = yearStart(text, i, end);
+  if (y >= 0) {
+    if (!isDigit(next)) out.push({ start: y, end });
+  } else if (end - i >= 2) {
+    if (!isRomanCentury(text, i, end)) out.push({ start: i, end });
+  } else if (singleXIsPlaceholder(text, i, end)) out.push({ start: i, end });
+  return j;
+};
 
-  // --- empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗
+/** × (U+00D7), the 隐讳号: runs (with the year digits: 20××); a single × between numbers or letters is a product. */
+const scanTimes: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, (c) => c === 0xd7);
+  const y = yearStart(text, i, j);
+  if (y >= 0 && !isDigit(j < text.length ? text.charCodeAt(j) : -1)) out.push({ start: y, end: j });
+  else if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
+  return j;
+};
+
+const isCircle = (c: number) => c === 0x25cb || c === 0x25ef || c === 0x3007;
+
+/** ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年). */
+const scanCircles: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, isCircle);
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) out.push({ start: i, end: j });
+  return j;
+};
+
+/** □□ (虚缺号 used as a blank) and 某某. */
+const scanDoubled: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
+  if (j - i >= 2) out.push({ start: i, end: j });
+  return j;
+};
+
+/** Underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide); one or two inside Chinese (市__会议, 20__年). */
+const scanUnderscores: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, (c) => c === 0x5f || c === 0xff3f);
+  let width = 0;
+  for (let k = i; k < j; k++) width += text.charCodeAt(k) === 0x5f ? 1 : 2;
+  if (width >= 3) {
+    if (!underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+    return j;
+  }
+  const y = yearStart(text, i, j);
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (y >= 0 && isHan(next)) out.push({ start: y, end: j });
+  else if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(next)) out.push({ start: i, end: j });
+  return j;
+};
+
+/** * ** *** (a removed name: 林*, *局长, **镇; 20**), not Markdown emphasis, bullets or 5*3. */
+const scanAsterisks: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
+  const skipTo = asteriskSkip(text, i, j);
+  if (skipTo >= 0) return Math.max(skipTo, j);
+  const y = yearStart(text, i, j);
+  out.push({ start: y >= 0 ? y : i, end: j });
+  return j;
+};
+
+/** ☆ standing for a name (not a ★☆ rating), ~ standing for a year or number (在~乘势而上). */
+const scanStarTilde: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
+  if (c === 0x2606 ? starIsPlaceholder(text, i, j) : tildeIsPlaceholder(text, i, j)) out.push({ start: i, end: j });
+  return j;
+};
+
+function scannerFor(c: number): Scanner | undefined {
+  if (isX(c)) return scanX;
+  if (c === 0xd7) return scanTimes;
+  if (isCircle(c)) return scanCircles;
+  if (c === 0x25a1 || c === 0x67d0) return scanDoubled;
+  if (c === 0x5f || c === 0xff3f) return scanUnderscores;
+  if (c === 0x2a || c === 0xff0a) return scanAsterisks;
+  if (c === 0x2606 || c === 0x7e || c === 0xff5e) return scanStarTilde;
+  return undefined;
+}
+
+/** Empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗 (only blanks inside), not f(), [](url), - [ ], a[]. */
+function emptyBrackets(text: string, out: MarkerSpan[]): void {
+  const n = text.length;
   for (const p of bracketPairs(text, MAX_EMPTY_BRACKET)) {
     let empty = true;
-    for (let k = p.contentStart; k < p.contentEnd; k++) {
-      if (!isBlank(text.charCodeAt(k))) {
-        empty = false;
-        break;
-      }
-    }
+    for (let k = p.contentStart; k < p.contentEnd && empty; k++) empty = isBlank(text.charCodeAt(k));
     if (!empty) continue;
     const open = text.charCodeAt(p.open);
     const prev = p.open > 0 ? text.charCodeAt(p.open - 1) : -1;
@@ -247,6 +238,17 @@ export function scanMarkers(text: string): MarkerSpan[] {
     if (open === 0x5b && (next === 0x28 || afterListBullet(text, p.open) || isLatin(prev) || isDigit(prev))) continue; // [](url), - [ ], a[]
     out.push({ start: p.open, end: p.close + 1 });
   }
+}
+
+/** Built-in forms, in document order, without residue or allow filtering. */
+export function scanMarkers(text: string): MarkerSpan[] {
+  const out: MarkerSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const scan = scannerFor(text.charCodeAt(i));
+    i = scan ? scan(text, i, out) : i + 1;
+  }
+  emptyBrackets(text, out);
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
