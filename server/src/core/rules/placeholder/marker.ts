@@ -253,10 +253,14 @@ export function scanMarkers(text: string): MarkerSpan[] {
   return out;
 }
 
-/** The end of the line holding offset i. */
+/** Longest Markdown emphasis looked for after an opening * run. */
+const EMPHASIS_MAX = 200;
+
+/** The end of the line holding offset i, looking at most EMPHASIS_MAX characters on. */
 function lineEnd(text: string, i: number): number {
   let k = i;
-  while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  const max = Math.min(text.length, i + EMPHASIS_MAX);
+  while (k < max && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
   return k;
 }
 
@@ -274,7 +278,8 @@ function asteriskSkip(text: string, i: number, j: number): number {
   if (!isHan(prev) && !isHan(next) && !(isDigit(prev) && yearStart(text, i, j) >= 0)) return j; // bullets, ***, footnote marks
   // Markdown emphasis: a run of the same length later on the line, text hugging both
   if (!isBlank(next) && next !== -1) {
-    const end = lineEnd(text, j);
+    // emphasis spans a phrase, not a page: look at most EMPHASIS_MAX characters on (keeps the scan linear)
+    const end = Math.min(lineEnd(text, j), j + EMPHASIS_MAX);
     const run = text.slice(i, j);
     let k = text.indexOf(run, j + 1);
     while (k >= 0 && k < end) {

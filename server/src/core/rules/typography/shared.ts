@@ -21,8 +21,12 @@ export function speechParagraphs(doc: SpeechDocument): Paragraph[] {
   });
 }
 
-// URLs, e-mail addresses and `code`: Latin conventions apply inside them.
-const ZONE_RE = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|`[^`\n]{0,200}`/g;
+// URLs and `code` (each match starts at a fixed token, so the scan is linear)
+const URL_RE = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|`[^`\n]{0,200}`/g;
+
+function isEmailChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
 
 /** The URL, e-mail and code zones inside [start, end), in order. */
 export function latinZones(text: string, start: number, end: number): Span[] {
@@ -30,10 +34,18 @@ export function latinZones(text: string, start: number, end: number): Span[] {
   const slice = text.slice(start, end);
   // cheap pre-check: most paragraphs hold none of these
   if (!/[:@`]|www\./.test(slice)) return out;
-  ZONE_RE.lastIndex = 0;
+  URL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ZONE_RE.exec(slice))) out.push({ start: start + m.index, end: start + m.index + m[0].length });
-  return out;
+  while ((m = URL_RE.exec(slice))) out.push({ start: start + m.index, end: start + m.index + m[0].length });
+  // e-mail addresses: expand around each @ (no regular expression to backtrack over long runs)
+  for (let at = slice.indexOf('@'); at >= 0; at = slice.indexOf('@', at + 1)) {
+    let a = at;
+    while (a > 0 && isEmailChar(slice.charCodeAt(a - 1))) a--;
+    let b = at + 1;
+    while (b < slice.length && isEmailChar(slice.charCodeAt(b))) b++;
+    if (a < at && slice.slice(at + 1, b).includes('.')) out.push({ start: start + a, end: start + b });
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /** A sorted-span membership test that walks forward (offsets must be asked in increasing order). */
