@@ -251,51 +251,167 @@ const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
  * deep nesting cannot overflow the stack.
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
-  const stack: number[] = []; // 0x7b '{' or 0x5b '['
-  let state: State = 'value';
-  let lastComma = -1;
-  let i = 0;
-  const n = text.length;
-  const q = (s: string) => ({ zh: `“${s}”`, en: `"${s}"` });
-  const found = (at: number): LocalizedText => {
+  return new JsonChecker(text).run();
+}
+
+type JsonState = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
+
+/** The state machine behind jsonSyntaxError: one method per state, a step returns an error or undefined. */
+class JsonChecker {
+  private readonly stack: number[] = []; // 0x7b '{' or 0x5b '['
+  private state: JsonState = 'value';
+  private lastComma = -1;
+  private i = 0;
+  private readonly n: number;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  run(): JsonSyntaxError | undefined {
+    const { text, n } = this;
+    for (;;) {
+      while (this.i < n) {
+        const c = text.charCodeAt(this.i);
+        if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
+        else break;
+      }
+      if (this.i >= n) return this.state === 'eof' ? undefined : this.expected(n, this.state);
+      const c = text.charCodeAt(this.i);
+      const err = this.step(c);
+      if (err) return err;
+    }
+  }
+
+  private step(c: number): JsonSyntaxError | undefined {
+    switch (this.state) {
+      case 'value':
+      case 'valueOrEnd':
+        return this.stepValue(c);
+      case 'key':
+      case 'keyOrEnd':
+        return this.stepKey(c);
+      case 'colon':
+        if (c !== 0x3a) return this.expected(this.i, this.state);
+        this.i++;
+        this.state = 'value';
+        return undefined;
+      case 'commaOrEnd':
+        return this.stepCommaOrEnd(c);
+      case 'eof':
+        return this.expected(this.i, this.state);
+    }
+  }
+
+  private afterValue(): JsonState {
+    return this.stack.length ? 'commaOrEnd' : 'eof';
+  }
+
+  private stepValue(c: number): JsonSyntaxError | undefined {
+    const { text } = this;
+    const i = this.i;
+    if (this.state === 'valueOrEnd' && c === 0x5d) {
+      this.stack.pop();
+      this.i++;
+      this.state = this.afterValue();
+    } else if (c === 0x7b || c === 0x5b) {
+      this.stack.push(c);
+      this.i++;
+      this.state = c === 0x7b ? 'keyOrEnd' : 'valueOrEnd';
+    } else if (c === 0x22) {
+      const r = this.scanString(i);
+      if (typeof r !== 'number') return r;
+      this.i = r;
+      this.state = this.afterValue();
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      JSON_NUMBER.lastIndex = i;
+      const m = JSON_NUMBER.exec(text);
+      if (!m) return this.fail(i, '无效的数字', 'invalid number');
+      this.i += m[0].length;
+      this.state = this.afterValue();
+    } else {
+      const lit = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (!lit) return this.expected(i, this.state);
+      this.i += lit.length;
+      this.state = this.afterValue();
+    }
+    this.lastComma = -1;
+    return undefined;
+  }
+
+  private stepKey(c: number): JsonSyntaxError | undefined {
+    if (this.state === 'keyOrEnd' && c === 0x7d) {
+      this.stack.pop();
+      this.i++;
+      this.state = this.afterValue();
+    } else if (c === 0x22) {
+      const r = this.scanString(this.i);
+      if (typeof r !== 'number') return r;
+      this.i = r;
+      this.state = 'colon';
+    } else return this.expected(this.i, this.state);
+    this.lastComma = -1;
+    return undefined;
+  }
+
+  private stepCommaOrEnd(c: number): JsonSyntaxError | undefined {
+    const top = this.stack[this.stack.length - 1];
+    if (c === 0x2c) {
+      this.lastComma = this.i;
+      this.i++;
+      this.state = top === 0x7b ? 'key' : 'value';
+    } else if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
+      this.stack.pop();
+      this.i++;
+      this.state = this.afterValue();
+    } else return this.expected(this.i, this.state);
+    return undefined;
+  }
+
+  private found(at: number): LocalizedText {
+    const { text, n } = this;
     if (at >= n) return { zh: '文件结束', en: 'the end of the file' };
     const word = /[A-Za-z_$][\w$]*/y;
     word.lastIndex = at;
     const m = word.exec(text);
     const cp = text.codePointAt(at)!;
     const s = m ? m[0].slice(0, 20) : cp < 0x20 ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : String.fromCodePoint(cp);
-    return q(s);
-  };
-  const fail = (at: number, zh: string, en: string): JsonSyntaxError => {
-    const f = found(at);
-    return { offset: Math.min(at, n), reason: { zh: `${zh}，实际为${f.zh}`, en: `${en}, found ${f.en}` } };
-  };
-  const expected = (at: number, st: State): JsonSyntaxError => {
+    return { zh: `“${s}”`, en: `"${s}"` };
+  }
+
+  private fail(at: number, zh: string, en: string): JsonSyntaxError {
+    const f = this.found(at);
+    return { offset: Math.min(at, this.n), reason: { zh: `${zh}，实际为${f.zh}`, en: `${en}, found ${f.en}` } };
+  }
+
+  private expected(at: number, st: JsonState): JsonSyntaxError {
+    const { text } = this;
     const c = text.charCodeAt(at);
     if (c === 0x2f && (text.charCodeAt(at + 1) === 0x2f || text.charCodeAt(at + 1) === 0x2a)) {
       return { offset: at, reason: { zh: 'JSON 不允许注释', en: 'comments are not allowed in JSON' } };
     }
-    if ((c === 0x7d || c === 0x5d) && lastComma >= 0 && (st === 'key' || st === 'value')) {
-      return { offset: lastComma, reason: { zh: `“${String.fromCharCode(c)}”前多了一个逗号`, en: `a comma before "${String.fromCharCode(c)}" is not allowed` } };
+    if ((c === 0x7d || c === 0x5d) && this.lastComma >= 0 && (st === 'key' || st === 'value')) {
+      return { offset: this.lastComma, reason: { zh: `“${String.fromCharCode(c)}”前多了一个逗号`, en: `a comma before "${String.fromCharCode(c)}" is not allowed` } };
     }
     switch (st) {
       case 'value':
       case 'valueOrEnd':
-        return fail(at, '此处应为值（字符串、数字、对象、数组、true、false 或 null）', 'expected a value (string, number, object, array, true, false or null)');
+        return this.fail(at, '此处应为值（字符串、数字、对象、数组、true、false 或 null）', 'expected a value (string, number, object, array, true, false or null)');
       case 'key':
       case 'keyOrEnd':
-        return fail(at, st === 'keyOrEnd' ? '此处应为带双引号的属性名或“}”' : '此处应为带双引号的属性名', st === 'keyOrEnd' ? 'expected a property name in double quotes or "}"' : 'expected a property name in double quotes');
+        return this.fail(at, st === 'keyOrEnd' ? '此处应为带双引号的属性名或“}”' : '此处应为带双引号的属性名', st === 'keyOrEnd' ? 'expected a property name in double quotes or "}"' : 'expected a property name in double quotes');
       case 'colon':
-        return fail(at, '属性名后应为“:”', 'expected ":" after the property name');
+        return this.fail(at, '属性名后应为“:”', 'expected ":" after the property name');
       case 'commaOrEnd':
-        return stack[stack.length - 1] === 0x7b ? fail(at, '此处应为“,”或“}”', 'expected "," or "}"') : fail(at, '此处应为“,”或“]”', 'expected "," or "]"');
+        return this.stack[this.stack.length - 1] === 0x7b ? this.fail(at, '此处应为“,”或“}”', 'expected "," or "}"') : this.fail(at, '此处应为“,”或“]”', 'expected "," or "]"');
       case 'eof':
-        return fail(at, 'JSON 值之后不应再有内容', 'expected the end of the file after the JSON value');
+        return this.fail(at, 'JSON 值之后不应再有内容', 'expected the end of the file after the JSON value');
     }
-  };
-  /** Scan a string starting at the quote at `i`; returns the offset after it or an error. */
-  const scanString = (start: number): number | JsonSyntaxError => {
+  }
+
+  /** Scan a string starting at the quote at `start`; returns the offset after it or an error. */
+  private scanString(start: number): number | JsonSyntaxError {
+    const { text, n } = this;
     let j = start + 1;
     while (j < n) {
       const c = text.charCodeAt(j);
@@ -303,103 +419,21 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (c < 0x20) {
         return c === 10 || c === 13
           ? { offset: start, reason: { zh: '字符串缺少结尾的双引号（字符串不能跨行）', en: 'the string has no closing double quote (a string cannot span lines)' } }
-          : fail(j, '字符串中不能有控制字符', 'control character in a string');
+          : this.fail(j, '字符串中不能有控制字符', 'control character in a string');
       }
       if (c === 0x5c) {
         const e = text.charCodeAt(j + 1);
         if (e === 0x75) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return fail(j, '“\\u”后应为四位十六进制数', 'expected four hex digits after "\\u"');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return this.fail(j, '“\\u”后应为四位十六进制数', 'expected four hex digits after "\\u"');
           j += 6;
           continue;
         }
-        if (!'"\\/bfnrt'.includes(text[j + 1] ?? '') || j + 1 >= n) return fail(j + 1, '无效的转义字符', 'invalid escape');
+        if (!'"\\/bfnrt'.includes(text[j + 1] ?? '') || j + 1 >= n) return this.fail(j + 1, '无效的转义字符', 'invalid escape');
         j += 2;
         continue;
       }
       j++;
     }
     return { offset: start, reason: { zh: '字符串缺少结尾的双引号', en: 'the string has no closing double quote' } };
-  };
-  const afterValue = (): State => (stack.length ? 'commaOrEnd' : 'eof');
-
-  for (;;) {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
-    }
-    if (i >= n) return state === 'eof' ? undefined : expected(n, state);
-    const c = text.charCodeAt(i);
-    switch (state) {
-      case 'value':
-      case 'valueOrEnd': {
-        if (state === 'valueOrEnd' && c === 0x5d) {
-          stack.pop();
-          i++;
-          state = afterValue();
-        } else if (c === 0x7b) {
-          stack.push(c);
-          i++;
-          state = 'keyOrEnd';
-        } else if (c === 0x5b) {
-          stack.push(c);
-          i++;
-          state = 'valueOrEnd';
-        } else if (c === 0x22) {
-          const r = scanString(i);
-          if (typeof r !== 'number') return r;
-          i = r;
-          state = afterValue();
-        } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-          JSON_NUMBER.lastIndex = i;
-          const m = JSON_NUMBER.exec(text);
-          if (!m) return fail(i, '无效的数字', 'invalid number');
-          i += m[0].length;
-          state = afterValue();
-        } else {
-          const lit = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
-          if (!lit) return expected(i, state);
-          i += lit.length;
-          state = afterValue();
-        }
-        lastComma = -1;
-        break;
-      }
-      case 'key':
-      case 'keyOrEnd': {
-        if (state === 'keyOrEnd' && c === 0x7d) {
-          stack.pop();
-          i++;
-          state = afterValue();
-        } else if (c === 0x22) {
-          const r = scanString(i);
-          if (typeof r !== 'number') return r;
-          i = r;
-          state = 'colon';
-        } else return expected(i, state);
-        lastComma = -1;
-        break;
-      }
-      case 'colon':
-        if (c !== 0x3a) return expected(i, state);
-        i++;
-        state = 'value';
-        break;
-      case 'commaOrEnd': {
-        const top = stack[stack.length - 1];
-        if (c === 0x2c) {
-          lastComma = i;
-          i++;
-          state = top === 0x7b ? 'key' : 'value';
-        } else if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
-          stack.pop();
-          i++;
-          state = afterValue();
-        } else return expected(i, state);
-        break;
-      }
-      case 'eof':
-        return expected(i, state);
-    }
   }
 }

@@ -3,6 +3,7 @@
  * by rules, the outline and the views. Every span is in UTF-16 code units of
  * the original text.
  */
+import type { Quotations } from './parse/quotations';
 import type { LineIndex, Span } from './text';
 
 /**
@@ -184,4 +185,6 @@ export interface SpeechDocument {
   residue: Span[];
   /** Spoken characters in the speech (title, body, headings; not residue). */
   spokenChars: number;
+  /** Spans inside quotation marks and 《》, nested (parse/quotations.ts). */
+  quotations: Quotations;
 }

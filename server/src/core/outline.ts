@@ -183,18 +183,15 @@ function seriesLabel(s: Series): string {
   return s.items.length === 1 ? first : `${first}……${last}`;
 }
 
-/** Build the outline of a parsed draft, with the findings of its current text, at `rate` characters a minute. */
-export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], rate: number): Outline {
-  const text = doc.text;
-  const index = new FindingIndex(findings);
-  const stats = sectionStats(doc, rate);
-  const secs = (chars: number) => speakingSeconds(chars, rate);
-  const all = doc.allSections;
-  const starts = all.map((s) => s.span.start);
-  const total = doc.spokenChars;
+interface SeriesSpans {
+  series: Series;
+  span: Span;
+  items: Span[];
+}
 
-  // ---- the spans of everything first, then the character counts in one pass
-  const seriesSpans = doc.series.map((s) => {
+/** Each series with its span and its items' spans (an item runs to the next one, the last to its paragraph's end). */
+function seriesSpansOf(doc: SpeechDocument): SeriesSpans[] {
+  return doc.series.map((s) => {
     const items = s.items.map((it, k) => {
       const next = s.items[k + 1];
       const para = doc.paragraphs[it.paragraph];
@@ -203,45 +200,62 @@ export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], 
     });
     return { series: s, span: { start: items[0].start, end: items[items.length - 1].end }, items };
   });
+}
+
+/** The body paragraphs before the first section (the front matter left out). */
+function openingSpan(doc: SpeechDocument): Span | undefined {
   const front = new Set([doc.title, doc.date, doc.salutation].filter((x): x is number => x !== undefined));
   let opening: Span | undefined;
   const firstSection = doc.sections[0];
-  if (firstSection) {
-    for (let i = 0; i < doc.paragraphs.length; i++) {
-      const p = doc.paragraphs[i];
-      if (p.span.start >= firstSection.span.start) break;
-      if (front.has(i) || p.kind !== 'body') continue;
-      opening = opening ? { start: opening.start, end: p.span.end } : { ...p.span };
-    }
+  if (!firstSection) return undefined;
+  for (let i = 0; i < doc.paragraphs.length; i++) {
+    const p = doc.paragraphs[i];
+    if (p.span.start >= firstSection.span.start) break;
+    if (front.has(i) || p.kind !== 'body') continue;
+    opening = opening ? { start: opening.start, end: p.span.end } : { ...p.span };
   }
-  let closing: Span | undefined;
+  return opening;
+}
+
+/** The closing paragraph and what follows it, after the last section. */
+function closingSpan(doc: SpeechDocument): Span | undefined {
   const lastSection = doc.sections[doc.sections.length - 1];
-  if (doc.closing !== undefined) {
-    const cp = doc.paragraphs[doc.closing];
-    // like the opening, only around sections: a draft without sections is all one block
-    if (cp && lastSection && cp.span.start >= lastSection.span.end) {
-      let end = cp.span.end;
-      for (let i = doc.closing + 1; i < doc.paragraphs.length; i++) {
-        const p = doc.paragraphs[i];
-        if (p.kind !== 'residue' && p.kind !== 'comment') end = p.span.end;
-      }
-      closing = { start: cp.span.start, end };
-    }
+  if (doc.closing === undefined) return undefined;
+  const cp = doc.paragraphs[doc.closing];
+  // like the opening, only around sections: a draft without sections is all one block
+  if (!(cp && lastSection && cp.span.start >= lastSection.span.end)) return undefined;
+  let end = cp.span.end;
+  for (let i = doc.closing + 1; i < doc.paragraphs.length; i++) {
+    const p = doc.paragraphs[i];
+    if (p.kind !== 'residue' && p.kind !== 'comment') end = p.span.end;
   }
+  return { start: cp.span.start, end };
+}
+
+/** What the outline's parts share: the draft, its counts and the node factory. */
+interface OutlineBuild {
+  doc: SpeechDocument;
+  total: number;
+  spoken: (s: Span) => number;
+  node: (kind: OutlineKind, label: string, span: Span, selection: Span, chars: number, share: number, level?: number, marker?: string) => OutlineItem;
+}
+
+function outlineBuild(doc: SpeechDocument, findings: readonly Finding[], rate: number, spans: { series: SeriesSpans[]; opening?: Span; closing?: Span }): OutlineBuild {
+  const index = new FindingIndex(findings);
+  const secs = (chars: number) => speakingSeconds(chars, rate);
+  // the spans of everything first, then the character counts in one pass
   const offsets: number[] = [];
-  for (const s of all) offsets.push(s.span.start);
-  for (const ss of seriesSpans) {
+  for (const s of doc.allSections) offsets.push(s.span.start);
+  for (const ss of spans.series) {
     offsets.push(ss.span.start, ss.span.end);
     for (const it of ss.items) offsets.push(it.start, it.end);
   }
-  if (opening) offsets.push(opening.start, opening.end);
-  if (closing) offsets.push(closing.start, closing.end);
+  if (spans.opening) offsets.push(spans.opening.start, spans.opening.end);
+  if (spans.closing) offsets.push(spans.closing.start, spans.closing.end);
   for (const a of doc.announcements) offsets.push(a.span.start);
   if (doc.title !== undefined) offsets.push(doc.paragraphs[doc.title].span.start);
   const before = spokenBefore(doc, offsets);
   const at = (o: number) => before.get(o) ?? 0;
-  const spoken = (s: Span) => Math.max(0, at(s.end) - at(s.start));
-
   const node = (kind: OutlineKind, label: string, span: Span, selection: Span, chars: number, share: number, level = 0, marker?: string): OutlineItem => ({
     kind,
     label,
@@ -256,21 +270,75 @@ export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], 
     offsetChars: at(span.start),
     children: [],
   });
+  return { doc, total: doc.spokenChars, spoken: (s: Span) => Math.max(0, at(s.end) - at(s.start)), node };
+}
 
-  // ---- sections (sectionStats is indexed like allSections)
+/** The section nodes (sectionStats is indexed like allSections), the roots and a map from each section. */
+function sectionNodesOf(b: OutlineBuild, rate: number): { top: OutlineItem[]; sectionNodes: Map<Section, OutlineItem> } {
+  const { doc } = b;
+  const stats = sectionStats(doc, rate);
   const pos = new Map<Section, number>();
-  all.forEach((s, i) => pos.set(s, i));
+  doc.allSections.forEach((s, i) => pos.set(s, i));
   const sectionNodes = new Map<Section, OutlineItem>();
   const build = (s: Section): OutlineItem => {
     const st = stats[pos.get(s) ?? -1];
     const { label, marker } = sectionLabel(doc, s);
     const level = s.heading.style === 'unnumbered' ? 0 : Math.max(0, s.heading.level);
-    const n = node('section', label, s.span, s.heading.span, s.bodyChars, st ? st.share : 0, level, marker);
+    const n = b.node('section', label, s.span, s.heading.span, s.bodyChars, st ? st.share : 0, level, marker);
     sectionNodes.set(s, n);
     n.children = s.children.map(build);
     return n;
   };
-  const top = doc.sections.map(build);
+  return { top: doc.sections.map(build), sectionNodes };
+}
+
+/** The series and the announcements that announce something, each under its holder or at the top (returned). */
+function placeSeriesAndAnnouncements(b: OutlineBuild, seriesSpans: SeriesSpans[], holder: (offset: number) => OutlineItem | undefined): OutlineItem[] {
+  const { doc, spoken } = b;
+  const extraTop: OutlineItem[] = [];
+  const place = (n: OutlineItem) => {
+    const h = holder(n.span.start);
+    if (h) h.children.push(n);
+    else extraTop.push(n);
+  };
+  for (const ss of seriesSpans) {
+    const chars = spoken(ss.span);
+    const h = holder(ss.span.start);
+    const parentChars = h ? h.chars : b.total;
+    const n = b.node('series', seriesLabel(ss.series), ss.span, ss.series.items[0].span, chars, parentChars > 0 ? chars / parentChars : 0);
+    n.children = ss.series.items.map((it, k) => {
+      const span = ss.items[k];
+      const c = spoken(span);
+      return b.node('seriesItem', firstWords(doc.text, it.span.end, span.end), span, it.span, c, chars > 0 ? c / chars : 0, 0, it.text);
+    });
+    place(n);
+  }
+  for (const a of doc.announcements) {
+    if (!a.target) continue;
+    const n = b.node('announcement', clip(a.text, MAX_LABEL), a.span, a.span, 0, 0);
+    n.count = a.count;
+    n.found = a.target.items.length;
+    place(n);
+  }
+  return extraTop;
+}
+
+function sortDeep(list: OutlineItem[]): void {
+  list.sort((x, y) => x.span.start - y.span.start || y.span.end - x.span.end);
+  for (const n of list) if (n.children.length > 1) sortDeep(n.children);
+}
+
+/** Build the outline of a parsed draft, with the findings of its current text, at `rate` characters a minute. */
+export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], rate: number): Outline {
+  const text = doc.text;
+  const all = doc.allSections;
+  const starts = all.map((s) => s.span.start);
+  const seriesSpans = seriesSpansOf(doc);
+  const opening = openingSpan(doc);
+  const closing = closingSpan(doc);
+  const b = outlineBuild(doc, findings, rate, { series: seriesSpans, opening, closing });
+  const { total, spoken, node } = b;
+  const { top, sectionNodes } = sectionNodesOf(b, rate);
 
   const lead = (sp: Span) => clip(text.slice(sp.start, Math.min(sp.end, sp.start + MAX_LEAD * 2 + 2)).split(/[\r\n]/)[0], MAX_LEAD);
   const openingNode = opening ? node('opening', lead(opening), opening, { start: opening.start, end: Math.min(opening.end, doc.paragraphs.find((p) => p.span.start === opening!.start)?.span.end ?? opening.end) }, spoken(opening), total > 0 ? spoken(opening) / total : 0) : undefined;
@@ -284,41 +352,7 @@ export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], 
     if (closingNode && offset >= closingNode.span.start && offset < closingNode.span.end) return closingNode;
     return undefined;
   };
-  const extraTop: OutlineItem[] = [];
-  const place = (n: OutlineItem) => {
-    const h = holder(n.span.start);
-    if (h) h.children.push(n);
-    else extraTop.push(n);
-  };
-
-  // ---- series
-  for (const ss of seriesSpans) {
-    const chars = spoken(ss.span);
-    const h = holder(ss.span.start);
-    const parentChars = h ? h.chars : total;
-    const n = node('series', seriesLabel(ss.series), ss.span, ss.series.items[0].span, chars, parentChars > 0 ? chars / parentChars : 0);
-    n.children = ss.series.items.map((it, k) => {
-      const span = ss.items[k];
-      const c = spoken(span);
-      return node('seriesItem', firstWords(text, it.span.end, span.end), span, it.span, c, chars > 0 ? c / chars : 0, 0, it.text);
-    });
-    place(n);
-  }
-
-  // ---- announcements that announce something
-  for (const a of doc.announcements) {
-    if (!a.target) continue;
-    const n = node('announcement', clip(a.text, MAX_LABEL), a.span, a.span, 0, 0);
-    n.count = a.count;
-    n.found = a.target.items.length;
-    place(n);
-  }
-
-  const byStart = (x: OutlineItem, y: OutlineItem) => x.span.start - y.span.start || y.span.end - x.span.end;
-  const sortDeep = (list: OutlineItem[]) => {
-    list.sort(byStart);
-    for (const n of list) if (n.children.length > 1) sortDeep(n.children);
-  };
+  const extraTop = placeSeriesAndAnnouncements(b, seriesSpans, holder);
 
   const nodes: OutlineItem[] = [];
   if (doc.title !== undefined) {
@@ -332,5 +366,5 @@ export function buildOutline(doc: SpeechDocument, findings: readonly Finding[], 
   const titleNode = doc.title !== undefined ? nodes.shift() : undefined;
   sortDeep(nodes);
   if (titleNode) nodes.unshift(titleNode);
-  return { totalChars: total, totalSeconds: secs(total), speakingRate: rate, nodes };
+  return { totalChars: total, totalSeconds: speakingSeconds(total, rate), speakingRate: rate, nodes };
 }

@@ -137,7 +137,44 @@ export interface NearPair {
  */
 export function nearDuplicates(norms: readonly string[], threshold: number): NearPair[] {
   const t = threshold / (2 - threshold); // Jaccard equivalent of the Dice threshold
-  // characters → small ids (a reusable table stamped per call), so a bigram key stays a small integer
+  const sets = bigramSets(norms);
+  const shared = rankByRarity(sets);
+  const { buf, from, to } = sets;
+  // index: for each rank, the sentences whose prefix holds it and where, as pairs [sentence, position, …]
+  const index: (number[] | undefined)[] = new Array(sets.ids);
+  const stamp = new Int32Array(norms.length).fill(-1);
+  const out: NearPair[] = [];
+  for (let x = 0; x < norms.length; x++) {
+    const size = to[x] - from[x];
+    if (size === 0) continue;
+    const prefix = Math.min(size, size - Math.ceil(t * size - 1e-9) + 1);
+    const found = bestEarlier(sets, index, stamp, x, prefix, shared, t, threshold);
+    if (found) out.push(found);
+    for (let k = 0; k < prefix; k++) {
+      const r = buf[from[x] + k];
+      if (r < shared) continue;
+      const list = index[r];
+      if (list) list.push(x, k);
+      else index[r] = [x, k];
+    }
+  }
+  return out;
+}
+
+/** The bigram sets of the sentences: ids in buf[from[x], to[x]), each bigram once per sentence, with document frequencies. */
+interface BigramSets {
+  buf: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  df: Int32Array;
+  /** Number of distinct bigrams. */
+  ids: number;
+  /** Used length of buf. */
+  w: number;
+}
+
+/** Characters → small ids (a reusable table stamped per call), so a bigram key stays a small integer. */
+function codeChars(norms: readonly string[]): { coded: Int32Array; offsets: Int32Array; chars: number; total: number } {
   const gen = ++charGen;
   let chars = 0;
   let total = 0;
@@ -158,8 +195,13 @@ export function nearDuplicates(norms: readonly string[], threshold: number): Nea
     }
   }
   offsets[norms.length] = o;
+  return { coded, offsets, chars, total };
+}
+
+/** Bigram → dense id (open addressing); document frequency counted once per sentence. */
+function bigramSets(norms: readonly string[]): BigramSets {
+  const { coded, offsets, chars, total } = codeChars(norms);
   const C = chars + 1;
-  // bigram → dense id (open addressing); document frequency counted once per sentence
   let cap = 16;
   while (cap < total * 2) cap <<= 1;
   const keys = new Int32Array(cap).fill(-1);
@@ -203,85 +245,99 @@ export function nearDuplicates(norms: readonly string[], threshold: number): Nea
     }
     to[x] = w;
   }
-  // global order: rarest bigram first (counting sort by document frequency)
+  return { buf, from, to, df, ids, w };
+}
+
+/**
+ * Replace the bigram ids by their ranks, rarest first (counting sort by
+ * document frequency), and sort each sentence's ranks. Returns the first rank
+ * of a bigram in two sentences or more: ranks below it (bigrams of one
+ * sentence only) can join nothing and are skipped when indexing and probing.
+ */
+function rankByRarity(sets: BigramSets): number {
+  const { buf, from, to, df, ids, w } = sets;
   let maxDf = 0;
   for (let g = 0; g < ids; g++) if (df[g] > maxDf) maxDf = df[g];
   const startAt = new Int32Array(maxDf + 2);
   for (let g = 0; g < ids; g++) startAt[df[g] + 1]++;
   for (let d = 1; d <= maxDf + 1; d++) startAt[d] += startAt[d - 1];
   const rank = new Int32Array(Math.max(1, ids));
-  // bigrams of one sentence only can join nothing: ranks below `shared` are skipped when indexing and probing
   const shared = startAt[2];
   for (let g = 0; g < ids; g++) rank[g] = startAt[df[g]]++;
   for (let i = 0; i < w; i++) buf[i] = rank[buf[i]];
-  // the sorted rank set of sentence x is buf[from[x], to[x])
-  for (let x = 0; x < norms.length; x++) sortRange(buf, from[x], to[x]);
-  // index: for each rank, the sentences whose prefix holds it and where, as pairs [sentence, position, …]
-  const index: (number[] | undefined)[] = new Array(ids);
-  const stamp = new Int32Array(norms.length).fill(-1);
-  const out: NearPair[] = [];
-  for (let x = 0; x < norms.length; x++) {
-    const xs = from[x];
-    const size = to[x] - xs;
-    if (size === 0) continue;
-    const prefix = Math.min(size, size - Math.ceil(t * size - 1e-9) + 1);
-    const minSize = t * size;
-    const maxSize = size / t;
-    let checked = 0;
-    let best = -1;
-    let bestDice = 0;
-    for (let k = 0; k < prefix && checked < MAX_CANDIDATES; k++) {
-      const r = buf[xs + k];
-      if (r < shared) continue;
-      const list = index[r];
-      if (!list) continue;
-      for (let li = list.length - 2; li >= 0 && checked < MAX_CANDIDATES; li -= 2) {
-        const y = list[li];
-        if (stamp[y] === x) continue;
-        stamp[y] = x;
-        const ys = from[y];
-        const n = to[y] - ys;
-        if (n < minSize || n > maxSize) continue;
-        checked++;
-        // r is the first rank the two share (ranks are sorted and every shared rank before it
-        // would sit in both prefixes), so the overlap is at most 1 + what follows in the shorter
-        // remainder (PPJoin's positional filter); the merge stops as soon as the pair cannot
-        // reach the threshold. Same result as a full merge.
-        const j0 = list[li + 1];
-        const total = size + n;
-        if ((2 * (1 + Math.min(size - k - 1, n - j0 - 1))) / total < Math.max(threshold, bestDice + 1e-12)) continue;
-        let i = k + 1;
-        let j = j0 + 1;
-        let ov = 1;
-        while (i < size && j < n) {
-          const d = buf[xs + i] - buf[ys + j];
-          if (d === 0) {
-            ov++;
-            i++;
-            j++;
-          } else {
-            if (d < 0) i++;
-            else j++;
-            if ((2 * (ov + Math.min(size - i, n - j))) / total < threshold) break;
-          }
-        }
-        const dice = (2 * ov) / total;
-        if (dice >= threshold && dice > bestDice) {
-          bestDice = dice;
-          best = y;
-        }
+  for (let x = 0; x < from.length; x++) sortRange(buf, from[x], to[x]);
+  return shared;
+}
+
+/** The most similar earlier sentence of sentence x over the threshold, probing the index with x's prefix. */
+function bestEarlier(
+  sets: BigramSets,
+  index: (number[] | undefined)[],
+  stamp: Int32Array,
+  x: number,
+  prefix: number,
+  shared: number,
+  t: number,
+  threshold: number,
+): NearPair | undefined {
+  const { buf, from, to } = sets;
+  const xs = from[x];
+  const size = to[x] - xs;
+  const minSize = t * size;
+  const maxSize = size / t;
+  let checked = 0;
+  let best = -1;
+  let bestDice = 0;
+  for (let k = 0; k < prefix && checked < MAX_CANDIDATES; k++) {
+    const r = buf[xs + k];
+    if (r < shared) continue;
+    const list = index[r];
+    if (!list) continue;
+    for (let li = list.length - 2; li >= 0 && checked < MAX_CANDIDATES; li -= 2) {
+      const y = list[li];
+      if (stamp[y] === x) continue;
+      stamp[y] = x;
+      const ys = from[y];
+      const n = to[y] - ys;
+      if (n < minSize || n > maxSize) continue;
+      checked++;
+      const dice = overlapDice(buf, xs, size, k, ys, n, list[li + 1], threshold, bestDice);
+      if (dice >= threshold && dice > bestDice) {
+        bestDice = dice;
+        best = y;
       }
     }
-    if (best >= 0) out.push({ a: x, b: best, dice: bestDice });
-    for (let k = 0; k < prefix; k++) {
-      const r = buf[xs + k];
-      if (r < shared) continue;
-      const list = index[r];
-      if (list) list.push(x, k);
-      else index[r] = [x, k];
+  }
+  return best >= 0 ? { a: x, b: best, dice: bestDice } : undefined;
+}
+
+/**
+ * Dice of two sorted rank sets that share rank buf[xs + k] = buf[ys + j0], or
+ * 0 when it cannot reach max(threshold, bestDice). r is the first rank the two
+ * share (ranks are sorted and every shared rank before it would sit in both
+ * prefixes), so the overlap is at most 1 + what follows in the shorter
+ * remainder (PPJoin's positional filter); the merge stops as soon as the pair
+ * cannot reach the threshold. Same result as a full merge.
+ */
+function overlapDice(buf: Int32Array, xs: number, size: number, k: number, ys: number, n: number, j0: number, threshold: number, bestDice: number): number {
+  const total = size + n;
+  if ((2 * (1 + Math.min(size - k - 1, n - j0 - 1))) / total < Math.max(threshold, bestDice + 1e-12)) return 0;
+  let i = k + 1;
+  let j = j0 + 1;
+  let ov = 1;
+  while (i < size && j < n) {
+    const d = buf[xs + i] - buf[ys + j];
+    if (d === 0) {
+      ov++;
+      i++;
+      j++;
+    } else {
+      if (d < 0) i++;
+      else j++;
+      if ((2 * (ov + Math.min(size - i, n - j))) / total < threshold) break;
     }
   }
-  return out;
+  return (2 * ov) / total;
 }
 
 export default defineRule<DuplicateSentenceOptions>({

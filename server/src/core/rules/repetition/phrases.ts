@@ -197,6 +197,12 @@ function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
     segments.push(paraSegments);
   }
   const flat: Flat = { tt, ok, clause, parallel, block, sentence, clauseLen, clauseSep, clauseFrom: minor.map((m) => m.from), kind };
+  markParallelClauses(flat, minor, major, segments, headingClauses, paraFirstClauses);
+  return flat;
+}
+
+/** Mark the clauses that stand in parallel: consecutive clauses, sentences, headings and paragraph openings. */
+function markParallelClauses(flat: Flat, minor: ClauseInfo[], major: ClauseInfo[], segments: number[][][], headingClauses: number[], paraFirstClauses: number[]): void {
   const pair = (x: ClauseInfo, y: ClauseInfo) => markParallel(flat, x.from, x.to, y.from, y.to);
   // consecutive clauses of a paragraph, minor and major
   for (const list of [minor, major]) for (let c = 0; c + 1 < list.length; c++) if (list[c].para === list[c + 1].para) pair(list[c], list[c + 1]);
@@ -210,7 +216,6 @@ function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
   }
   // consecutive headings, consecutive paragraph openings (必须坚持党的领导 / 必须坚持创新引领)
   for (const list of [headingClauses, paraFirstClauses]) for (let i = 0; i + 1 < list.length; i++) pair(minor[list[i]], minor[list[i + 1]]);
-  return flat;
 }
 
 /**
@@ -611,87 +616,111 @@ export function findOverused(doc: SpeechDocument, seg: Segmentation, options: Pa
   const formulation = formulationTest(tt);
   const sectionTopics = headingTopics(doc);
 
-  interface Candidate {
-    unit: Unit;
-    topic: boolean;
-    keep: number[]; // indexes into unit.first of counted occurrences
-    raw: number;
-  }
   const candidates: Candidate[] = [];
   for (const u of units) {
-    const keep: number[] = [];
-    for (let k = 0; k < u.first.length; k++) {
-      const a = u.first[k];
-      const b = u.last[k];
-      if (f.parallel[a] || f.parallel[b]) continue;
-      keep.push(k);
-    }
-    // a series of short parallel items: 发展为了人民、发展依靠人民
-    const drop = new Set<number>();
-    for (let x = 0; x + 1 < keep.length; x++) {
-      const ca = f.clause[u.first[keep[x]]];
-      const cb = f.clause[u.first[keep[x + 1]]];
-      const pa = u.first[keep[x]];
-      const pb = u.first[keep[x + 1]];
-      if (cb === ca + 1 && f.sentence[pa] === f.sentence[pb] && listItems(f, ca, cb, pa - f.clauseFrom[ca] === pb - f.clauseFrom[cb])) {
-        drop.add(x);
-        drop.add(x + 1);
-      }
-    }
-    let counted = drop.size ? keep.filter((_, x) => !drop.has(x)) : keep;
-    if (counted.length < minCount) continue;
-    if (formulation) {
-      counted = counted.filter((k) => !formulation(u.first[k], u.last[k]));
-      if (counted.length < minCount) continue;
-    }
-    const topic = isTopic(u.text);
-    candidates.push({ unit: u, topic, keep: counted, raw: u.first.length });
+    const counted = countedOccurrences(u, f, formulation, minCount);
+    if (counted) candidates.push({ unit: u, topic: isTopic(u.text), keep: counted, raw: u.first.length });
   }
   candidates.sort((a, b) => b.unit.text.length - a.unit.text.length || b.raw - a.raw || (a.unit.text < b.unit.text ? -1 : 1));
 
   const covered = new Uint8Array(f.tt.n);
   const clusters: PhraseCluster[] = [];
-  for (const c of candidates) {
-    const u = c.unit;
-    const idx: number[] = [];
-    for (const k of c.keep) {
-      let hidden = false;
-      for (let t = u.first[k]; t <= u.last[k]; t++) if (covered[t]) hidden = true;
-      if (!hidden) idx.push(k);
-    }
-    if (idx.length < minCount) continue;
-    const own = ownThreshold(u, minCount);
-    const start = (x: number) => f.tt.start[u.first[idx[x]]];
-    const end = (x: number) => f.tt.end[u.last[idx[x]]];
-    const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
-    const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
-    let i = 0;
-    for (let j = 0; j < idx.length; j++) {
-      while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
-      const local = j - i + 1;
-      const threshold = thresholdFor(own, c.topic || sectionTopic(j), c.raw, local);
-      if (local < threshold) continue;
-      const lastCluster = found[found.length - 1];
-      if (lastCluster && i <= lastCluster.last) lastCluster.last = j;
-      else found.push({ first: i, last: j, trigger: j, threshold });
-    }
-    if (found.length === 0) continue;
-    const all = idx.map((_, x) => ({ start: start(x), end: end(x) }));
-    for (const cl of found) {
-      const occ = all.slice(cl.first, cl.last + 1);
-      clusters.push({
-        phrase: u.text,
-        occurrences: occ,
-        trigger: cl.trigger - cl.first,
-        extent: occ[occ.length - 1].end - occ[0].start,
-        threshold: cl.threshold,
-        topic: c.topic,
-        all,
-      });
-    }
-    // the phrase's occurrences hide the words and shorter phrases inside them
-    for (const k of idx) for (let t = u.first[k]; t <= u.last[k]; t++) covered[t] = 1;
-  }
+  const scope: ClusterScope = { f, covered, minCount, window, sectionTopics, thresholdFor };
+  for (const c of candidates) clusters.push(...windowClusters(scope, c));
   clusters.sort((a, b) => a.occurrences[a.trigger].start - b.occurrences[b.trigger].start);
+  return clusters;
+}
+
+interface Candidate {
+  unit: Unit;
+  topic: boolean;
+  keep: number[]; // indexes into unit.first of counted occurrences
+  raw: number;
+}
+
+/** The occurrences of a unit that count (indexes into unit.first): not in parallel clauses, list items or formulations; undefined when fewer than minCount. */
+function countedOccurrences(u: Unit, f: Flat, formulation: ReturnType<typeof formulationTest>, minCount: number): number[] | undefined {
+  const keep: number[] = [];
+  for (let k = 0; k < u.first.length; k++) {
+    const a = u.first[k];
+    const b = u.last[k];
+    if (f.parallel[a] || f.parallel[b]) continue;
+    keep.push(k);
+  }
+  // a series of short parallel items: 发展为了人民、发展依靠人民
+  const drop = new Set<number>();
+  for (let x = 0; x + 1 < keep.length; x++) {
+    const ca = f.clause[u.first[keep[x]]];
+    const cb = f.clause[u.first[keep[x + 1]]];
+    const pa = u.first[keep[x]];
+    const pb = u.first[keep[x + 1]];
+    if (cb === ca + 1 && f.sentence[pa] === f.sentence[pb] && listItems(f, ca, cb, pa - f.clauseFrom[ca] === pb - f.clauseFrom[cb])) {
+      drop.add(x);
+      drop.add(x + 1);
+    }
+  }
+  let counted = drop.size ? keep.filter((_, x) => !drop.has(x)) : keep;
+  if (counted.length < minCount) return undefined;
+  if (formulation) {
+    counted = counted.filter((k) => !formulation(u.first[k], u.last[k]));
+    if (counted.length < minCount) return undefined;
+  }
+  return counted;
+}
+
+/** What windowClusters needs from findOverused. */
+interface ClusterScope {
+  f: Flat;
+  /** Tokens inside an occurrence of a longer phrase already reported. */
+  covered: Uint8Array;
+  minCount: number;
+  window: number;
+  sectionTopics: string[];
+  thresholdFor: (own: number, topic: boolean, raw: number, local: number) => number;
+}
+
+/** The clusters of a candidate: windows (within one block) holding at least its threshold of its visible occurrences. */
+function windowClusters(sc: ClusterScope, c: Candidate): PhraseCluster[] {
+  const { f, covered, minCount, window, sectionTopics, thresholdFor } = sc;
+  const clusters: PhraseCluster[] = [];
+  const u = c.unit;
+  const idx: number[] = [];
+  for (const k of c.keep) {
+    let hidden = false;
+    for (let t = u.first[k]; t <= u.last[k]; t++) if (covered[t]) hidden = true;
+    if (!hidden) idx.push(k);
+  }
+  if (idx.length < minCount) return clusters;
+  const own = ownThreshold(u, minCount);
+  const start = (x: number) => f.tt.start[u.first[idx[x]]];
+  const end = (x: number) => f.tt.end[u.last[idx[x]]];
+  const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
+  const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
+  let i = 0;
+  for (let j = 0; j < idx.length; j++) {
+    while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
+    const local = j - i + 1;
+    const threshold = thresholdFor(own, c.topic || sectionTopic(j), c.raw, local);
+    if (local < threshold) continue;
+    const lastCluster = found[found.length - 1];
+    if (lastCluster && i <= lastCluster.last) lastCluster.last = j;
+    else found.push({ first: i, last: j, trigger: j, threshold });
+  }
+  if (found.length === 0) return clusters;
+  const all = idx.map((_, x) => ({ start: start(x), end: end(x) }));
+  for (const cl of found) {
+    const occ = all.slice(cl.first, cl.last + 1);
+    clusters.push({
+      phrase: u.text,
+      occurrences: occ,
+      trigger: cl.trigger - cl.first,
+      extent: occ[occ.length - 1].end - occ[0].start,
+      threshold: cl.threshold,
+      topic: c.topic,
+      all,
+    });
+  }
+  // the phrase's occurrences hide the words and shorter phrases inside them
+  for (const k of idx) for (let t = u.first[k]; t <= u.last[k]; t++) covered[t] = 1;
   return clusters;
 }

@@ -76,27 +76,11 @@ const twoStamp = new Int32Array(TWO_CAP);
 const twoId = new Int32Array(TWO_CAP);
 let stampGen = 0;
 
-export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
-  const hit = cache.get(seg);
-  if (hit) return hit;
-  let n = 0;
-  for (const p of seg.paragraphs) n += p.tokens.length;
-  // Segmentation.tokens is the paragraphs' tokens in order; rebuild only if it is not
-  const toks: Token[] = seg.tokens.length === n ? (seg.tokens as Token[]) : seg.paragraphs.flatMap((p) => p.tokens);
-  const id = new Int32Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const flags = new Uint8Array(n);
-  const segPara = new Int32Array(n);
-  const paraFrom = new Int32Array(seg.paragraphs.length);
-  const paraTo = new Int32Array(seg.paragraphs.length);
-  const paraBlock = new Int32Array(seg.paragraphs.length);
-  let block = 0;
-  const ids = new Map<string, number>();
-  const words: string[] = [];
+/** An interning function for one build: token text → small id, the text pushed on `words`. */
+function interner(words: string[], ids: Map<string, number>): (s: string) => number {
   const gen = ++stampGen;
   let twoUsed = 0;
-  const intern = (s: string): number => {
+  return (s: string): number => {
     if (s.length === 1) {
       const c = s.charCodeAt(0);
       if (oneStamp[c] === gen) return oneId[c];
@@ -125,6 +109,60 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     }
     return v;
   };
+}
+
+/** Quotation marks open before the current token of a paragraph. */
+interface QuoteState {
+  depth: number;
+  ascii: boolean;
+}
+
+/** The flags of a token (RESIDUE aside), updating the quotation state of its paragraph. */
+function tokenFlags(s: string, q: QuoteState): number {
+  let all = C_HAN | C_BLANK;
+  let any = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = CLASS[s.charCodeAt(i)];
+    all &= c;
+    any |= c;
+  }
+  let f = 0;
+  if (s.length && all & C_HAN) f |= HAN;
+  if (s.length && all & C_BLANK) f |= BLANK;
+  if (any & C_BREAK) f |= BREAK;
+  if (any & C_SENT) f |= SENT_END;
+  if (s === '，' || s === ',' || s === '、') f |= COMMA;
+  // quotation state: a token inside marks (not the marks themselves)
+  if (any & (C_QOPEN | C_QCLOSE | C_ASCIIQ)) {
+    for (let i = 0; i < s.length; i++) {
+      const c = CLASS[s.charCodeAt(i)];
+      if (c & C_QOPEN) q.depth++;
+      else if (c & C_QCLOSE) q.depth = Math.max(0, q.depth - 1);
+      else if (c & C_ASCIIQ) q.ascii = !q.ascii;
+    }
+  } else if (q.depth > 0 || q.ascii) f |= QUOTED;
+  return f;
+}
+
+export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
+  const hit = cache.get(seg);
+  if (hit) return hit;
+  let n = 0;
+  for (const p of seg.paragraphs) n += p.tokens.length;
+  // Segmentation.tokens is the paragraphs' tokens in order; rebuild only if it is not
+  const toks: Token[] = seg.tokens.length === n ? (seg.tokens as Token[]) : seg.paragraphs.flatMap((p) => p.tokens);
+  const id = new Int32Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const segPara = new Int32Array(n);
+  const paraFrom = new Int32Array(seg.paragraphs.length);
+  const paraTo = new Int32Array(seg.paragraphs.length);
+  const paraBlock = new Int32Array(seg.paragraphs.length);
+  let block = 0;
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const intern = interner(words, ids);
   const residue = doc.residue.length ? [...doc.residue].sort((a, b) => a.start - b.start) : [];
   let rp = 0;
   let pos = 0;
@@ -134,8 +172,7 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
     paraFrom[pi] = pos;
     if (doc.paragraphs[p.paragraph]?.kind === 'heading') block++;
     paraBlock[pi] = block;
-    let depth = 0;
-    let ascii = false;
+    const quote: QuoteState = { depth: 0, ascii: false };
     let res: { start: number; end: number }[] | undefined;
     if (residue.length && ts.length) {
       const a = ts[0].start;
@@ -150,28 +187,7 @@ export function tokenTable(doc: SpeechDocument, seg: Segmentation): TokenTable {
       start[pos] = t.start;
       end[pos] = t.end;
       id[pos] = intern(s);
-      let all = C_HAN | C_BLANK;
-      let any = 0;
-      for (let i = 0; i < s.length; i++) {
-        const c = CLASS[s.charCodeAt(i)];
-        all &= c;
-        any |= c;
-      }
-      let f = 0;
-      if (s.length && all & C_HAN) f |= HAN;
-      if (s.length && all & C_BLANK) f |= BLANK;
-      if (any & C_BREAK) f |= BREAK;
-      if (any & C_SENT) f |= SENT_END;
-      if (s === '，' || s === ',' || s === '、') f |= COMMA;
-      // quotation state: a token inside marks (not the marks themselves)
-      if (any & (C_QOPEN | C_QCLOSE | C_ASCIIQ)) {
-        for (let i = 0; i < s.length; i++) {
-          const c = CLASS[s.charCodeAt(i)];
-          if (c & C_QOPEN) depth++;
-          else if (c & C_QCLOSE) depth = Math.max(0, depth - 1);
-          else if (c & C_ASCIIQ) ascii = !ascii;
-        }
-      } else if (depth > 0 || ascii) f |= QUOTED;
+      let f = tokenFlags(s, quote);
       if (res) for (const r of res) if (t.start >= r.start && t.start < r.end) f |= RESIDUE;
       flags[pos] = f;
     }
