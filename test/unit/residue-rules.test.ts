@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, collectSafeEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
-import { joinBrokenLinesEdits } from '../../server/src/core/rules/residue/broken-lines';
+import { cleanPastedEdits, joinBrokenLinesEdits } from '../../server/src/core/paste';
 import { fixture } from './helpers';
 
 interface Case {
@@ -87,5 +87,31 @@ describe('residue/broken-lines: join broken lines (web-05, a PDF copy)', () => {
   it('changes nothing in a typed draft', () => {
     const typed = fixture('corpus-web/web-21.txt');
     assert.deepEqual(joinBrokenLinesEdits(parse(typed)), []);
+  });
+});
+
+describe('residue: the model never counts it', () => {
+  for (const name of ['web-07', 'web-14', 'web-19', 'web-26']) {
+    it(`${name}: the spoken characters and the headings are those of the cleaned draft`, () => {
+      const text = fixture(`corpus-web/${name}.txt`);
+      const doc = parse(text);
+      const cleaned = parse(applyEdits(text, cleanPastedEdits(doc)));
+      assert.ok(doc.residue.length > 0);
+      assert.equal(doc.spokenChars, cleaned.spokenChars);
+      assert.deepEqual(
+        doc.headings.map((h) => h.title),
+        cleaned.headings.map((h) => h.title),
+      );
+    });
+  }
+
+  it('a page counter glued to a word is residue inside the line, not spoken', () => {
+    const text = '同志们：\n下面，就贯彻落实本次会议精第1页共4页神，我再强调两点意见。';
+    const doc = parse(text);
+    assert.deepEqual(
+      doc.residue.map((r) => text.slice(r.start, r.end)),
+      ['第1页共4页'],
+    );
+    assert.equal(doc.spokenChars, parse(text.replace('第1页共4页', '')).spokenChars);
   });
 });

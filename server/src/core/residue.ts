@@ -37,7 +37,8 @@ const LINE_PATTERNS: [ResidueLineKind, RegExp][] = [
   ['page-thumbnail', /\.(?:docx?|pdf|pptx?)_第\s*\d+\s*页$/],
   ['related', /^(?:最新文档|热门文章|相关推荐|相关文章|推荐阅读|猜你喜欢|精选范文|推荐访问)$|^评论\s*\d+$/],
   ['blurb', /^前言[:：]\s*本站|^(?:本站|小编)(?:为你|為你|为大家|為大家)(?:精心)?整理|^由互联网用户分享整理/],
-  ['stray', /^[`'"|｜·•\-—_=~*]{1,4}$/],
+  // (not ---, *** or ___: a Markdown thematic break)
+  ['stray', /^[`'"|｜·•~]{1,4}$/],
 ];
 
 /** The kind of residue a whole line is, or undefined for a line of the speech. */

@@ -5,7 +5,6 @@
  * here is linear in the text; no regular expression built from user input.
  */
 import type { Paragraph, SpeechDocument } from '../../model';
-import { residueLineKind } from '../../residue';
 import type { Span } from '../../text';
 import { isHan } from '../../text';
 import { isCjkPunct, isDigit, isLatin } from '../placeholder/scan';
@@ -14,11 +13,7 @@ export { isCjkPunct, isDigit, isHan, isLatin };
 
 /** Paragraphs that are part of the speech (not web residue, not speechlint comments). */
 export function speechParagraphs(doc: SpeechDocument): Paragraph[] {
-  return doc.paragraphs.filter((p) => {
-    if (p.kind === 'residue' || p.kind === 'comment') return false;
-    const line = doc.lines.lineAt(p.span.start);
-    return residueLineKind(doc.text.slice(doc.lines.lineStart(line), doc.lines.contentEnd(line))) === undefined;
-  });
+  return doc.paragraphs.filter((p) => p.kind !== 'residue' && p.kind !== 'comment');
 }
 
 // URLs and `code` (each match starts at a fixed token, so the scan is linear)
