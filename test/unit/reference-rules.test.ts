@@ -3,44 +3,15 @@
  * related information on the full titles, and the fixes.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, collectSafeEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import { applyEdits, collectSafeEdits } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
 import { sameDocument } from '../../server/src/core/rules/reference/title-variant';
-import { fixture } from './helpers';
+import { describeCases, familyFindings } from './family-cases';
 
-interface Case {
-  rule: string;
-  text: string;
-  flagged: string[];
-  related?: number;
-}
+const run = (text: string, only?: string): Finding[] => familyFindings(text, 'reference', only);
 
-const data = JSON.parse(fixture('reference/cases.json')) as { cases: Case[]; lookalikes: string[] };
-
-function run(text: string, only?: string): Finding[] {
-  const reg = createRegistry();
-  const { config } = resolveConfig(reg, []);
-  return lint(parse(text), reg, config).filter((f) => (only ? f.ruleId === only : f.ruleId.startsWith('reference/')));
-}
-
-describe('reference rules: cases (fixtures/reference/cases.json)', () => {
-  for (const c of data.cases) {
-    it(`${c.rule}: ${JSON.stringify(c.text.slice(0, 40))}`, () => {
-      const found = run(c.text, c.rule);
-      assert.deepEqual(
-        found.map((f) => c.text.slice(f.span.start, f.span.end)),
-        c.flagged,
-      );
-      if (c.related !== undefined) assert.equal(found[0].related.length, c.related);
-      for (const f of found) for (const r of f.related) assert.match(c.text.slice(r.span.start, r.span.end), /^《.*》$/);
-    });
-  }
-});
-
-describe('reference rules: look-alikes', () => {
-  for (const text of data.lookalikes) {
-    it(`leaves ${JSON.stringify(text.slice(0, 40))} alone`, () => assert.deepEqual(run(text).map((f) => f.message.en), []));
-  }
+describeCases('reference', (f, c) => {
+  for (const r of f.related) assert.match(c.text.slice(r.span.start, r.span.end), /^《.*》$/);
 });
 
 describe('reference rules: fixes', () => {

@@ -4,49 +4,15 @@
  * broken lines": a PDF paste reads as if it had been typed.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, collectSafeEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import { applyEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
 import { cleanPastedEdits, joinBrokenLinesEdits } from '../../server/src/core/paste';
+import { describeCases, familyFindings } from './family-cases';
 import { fixture } from './helpers';
 
-interface Case {
-  rule: string;
-  text: string;
-  flagged: string[];
-  fixed?: string;
-}
+const run = (text: string, only?: string): Finding[] => familyFindings(text, 'residue', only);
 
-const data = JSON.parse(fixture('residue/cases.json')) as { cases: Case[]; lookalikes: string[] };
-
-function run(text: string, only?: string): Finding[] {
-  const reg = createRegistry();
-  const { config } = resolveConfig(reg, []);
-  return lint(parse(text), reg, config).filter((f) => (only ? f.ruleId === only : f.ruleId.startsWith('residue/')));
-}
-
-describe('residue rules: cases (fixtures/residue/cases.json)', () => {
-  for (const c of data.cases) {
-    it(`${c.rule}: ${JSON.stringify(c.text.slice(0, 30))}`, () => {
-      const found = run(c.text, c.rule);
-      assert.deepEqual(
-        found.map((f) => c.text.slice(f.span.start, f.span.end)),
-        c.flagged,
-      );
-      for (const f of found) assert.ok(f.fixes.some((x) => x.safe), 'every residue finding has a safe fix');
-      if (c.fixed !== undefined) {
-        const fixed = applyEdits(c.text, collectSafeEdits(found));
-        assert.equal(fixed, c.fixed);
-        assert.deepEqual(run(fixed, c.rule), []);
-      }
-    });
-  }
-});
-
-describe('residue rules: look-alikes', () => {
-  for (const text of data.lookalikes) {
-    it(`leaves ${JSON.stringify(text.slice(0, 30))} alone`, () => assert.deepEqual(run(text).map((f) => f.message.en), []));
-  }
-});
+describeCases('residue', (f) => assert.ok(f.fixes.some((x) => x.safe), 'every residue finding has a safe fix'));
 
 describe('residue: other rules do not read residue', () => {
   it('no typography finding on residue lines (web-07)', () => {

@@ -6,54 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, collectSafeEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
 import type { Finding } from '../../server/src/core';
+import { describeCases, familyFindings } from './family-cases';
 import { fixture } from './helpers';
 
-interface Case {
-  rule: string;
-  text: string;
-  flagged: string[];
-  fixed?: string;
-}
+const run = (text: string, only?: string): Finding[] => familyFindings(text, 'typography', only);
 
-const data = JSON.parse(fixture('typography/cases.json')) as { cases: Case[]; lookalikes: string[] };
-
-function run(text: string, only?: string): Finding[] {
-  const reg = createRegistry();
-  const { config } = resolveConfig(reg, []);
-  return lint(parse(text), reg, config).filter((f) => (only ? f.ruleId === only : f.ruleId.startsWith('typography/')));
-}
-
-describe('typography rules: cases (fixtures/typography/cases.json)', () => {
-  for (const c of data.cases) {
-    it(`${c.rule}: ${JSON.stringify(c.text.slice(0, 40))}`, () => {
-      const found = run(c.text, c.rule);
-      assert.deepEqual(
-        found.map((f) => c.text.slice(f.span.start, f.span.end)),
-        c.flagged,
-      );
-      for (const f of found) {
-        assert.ok(f.message.zh.length > 0 && f.message.en.length > 0);
-        assert.ok(!/\{\w+\}/.test(f.message.zh + f.message.en), 'no unfilled {placeholder}');
-      }
-      if (c.fixed !== undefined) {
-        const fixed = applyEdits(c.text, collectSafeEdits(found));
-        assert.equal(fixed, c.fixed);
-        assert.deepEqual(run(fixed, c.rule), [], 'nothing left after the safe fixes');
-      }
-    });
-  }
-});
-
-describe('typography rules: look-alikes', () => {
-  for (const text of data.lookalikes) {
-    it(`leaves ${JSON.stringify(text.slice(0, 40))} alone`, () => {
-      assert.deepEqual(
-        run(text).map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`),
-        [],
-      );
-    });
-  }
-});
+describeCases('typography');
 
 describe('typography/half-width-punctuation', () => {
   it('reports one finding per paragraph, with every mark of the paragraph in its fix', () => {
