@@ -51,7 +51,7 @@ export function residueLineKind(line: string): ResidueLineKind | undefined {
   return undefined;
 }
 
-export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt';
+export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt' | 'pinyin';
 
 export interface InlineResidue extends Span {
   kind: InlineResidueKind;
@@ -61,6 +61,9 @@ export interface InlineResidue extends Span {
 const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
 
 const TITLE_NOTE_RE = /[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$|\s*篇\s*[0-9一二三四五六七八九十]{1,2}$|范文[一二三四五六七八九十0-9]{1,2}篇/g;
+
+// 領(lǐng)導(dǎo): a reading a site printed after a character (at least one tone mark, so "(a)" or "(GDP)" never counts)
+const PINYIN_RE = /(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/g;
 
 /** Residue inside one line [start, end) of `text`. */
 export function inlineResidue(text: string, start: number, end: number): InlineResidue[] {
@@ -77,6 +80,8 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
   }
   // "在……的讲话|动员部署会议": a category an uploader put after the title; "……报告-某某平台": a site name;
   // "……讲话稿 篇1", "……述职报告范文五篇": the numbering of a download site's collection (callers keep these on the title line)
+  PINYIN_RE.lastIndex = 0;
+  while ((m = PINYIN_RE.exec(line))) out.push({ start: start + m.index, end: start + m.index + m[0].length, kind: 'pinyin' });
   TITLE_NOTE_RE.lastIndex = 0;
   while ((m = TITLE_NOTE_RE.exec(line))) {
     if (m.index > 0 && isHan(line.charCodeAt(m.index - 1))) out.push({ start: start + m.index, end: start + m.index + m[0].trimEnd().length, kind: 'title-note' });

@@ -2,8 +2,10 @@
  * residue/inline: residue inside a line of the speech: a viewer's page
  * counter glued to a word (会议精第1页共4页神), a site name injected into a
  * sentence (原創:), a membership prompt glued to a heading (会员免费查看二、),
- * a category an uploader added to the title (……的讲话|动员部署会议), and the
- * title printed again at the start of the text. The fix deletes it.
+ * a category an uploader added to the title (……的讲话|动员部署会议), pinyin
+ * readings a site printed after the characters (領(lǐng)導(dǎo); one finding
+ * per line), and the title printed again at the start of the text. The fix
+ * deletes it.
  */
 import type { SpeechDocument } from '../../model';
 import { inlineResidue } from '../../residue';
@@ -48,6 +50,20 @@ export function inlineFindings(doc: SpeechDocument): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Each finding alone, but the pinyin readings of one line together (a page of them is one thing to delete). */
+function groupPinyin(doc: SpeechDocument, found: Found[]): Found[][] {
+  const out: Found[][] = [];
+  let lastLine = -1;
+  for (const f of found) {
+    const line = doc.lines.lineAt(f.start);
+    const prev = out[out.length - 1];
+    if (f.kind === 'pinyin' && prev && prev[0].kind === 'pinyin' && line === lastLine) prev.push(f);
+    else out.push([f]);
+    lastLine = line;
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'residue/inline',
@@ -63,16 +79,18 @@ export default defineRule({
   },
   messages: {
     inline: { zh: '网页残留：{whatZh}“{text}”，应删除', en: 'Web residue: {whatEn} "{text}"; delete it' },
+    pinyin: { zh: '网页残留：本行有 {count} 处{whatZh}（如“{text}”），应删除', en: 'Web residue: {count} {whatEn} on this line ("{text}" …); delete them' },
   },
   check({ doc, report }) {
-    for (const f of inlineFindings(doc)) {
+    for (const group of groupPinyin(doc, inlineFindings(doc))) {
+      const f = group[0];
       const what = INLINE_KINDS[f.kind];
       const text = doc.text.slice(f.start, f.end).trim();
       report({
-        messageId: 'inline',
-        data: { whatZh: what.zh, whatEn: what.en, text: text.length > 24 ? text.slice(0, 24) + '…' : text },
+        messageId: group.length > 1 ? 'pinyin' : 'inline',
+        data: { whatZh: what.zh, whatEn: what.en, text: text.length > 24 ? text.slice(0, 24) + '…' : text, count: group.length },
         span: { start: f.start, end: f.end },
-        fixes: [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start: f.start, end: f.end, newText: '' }], safe: true }],
+        fixes: [{ title: { zh: '删除', en: 'Delete it' }, edits: group.map((g) => ({ start: g.start, end: g.end, newText: '' })), safe: true }],
       });
     }
   },

@@ -17,6 +17,7 @@
 import type { SpeechDocument } from '../../model';
 import type { RelatedInfo, TextEdit } from '../../rule';
 import { defineRule } from '../../rule';
+import { residueTest } from '../placeholder/scan';
 import { isChinese, isDigit, isHan, latinZones, mostlyLatin, speechParagraphs, zoneCursor } from './shared';
 
 export interface HalfWidthOptions {
@@ -98,9 +99,11 @@ interface Affected {
 /** Affected paragraphs; paragraphs of one line ("同志们:今天,……") count as one. */
 function affectedParagraphs(doc: SpeechDocument): Affected[] {
   const out: Affected[] = [];
+  const residue = residueTest(doc);
   let lastLine = -1;
   for (const p of speechParagraphs(doc)) {
-    const edits = halfWidthEdits(doc.text, p.span.start, p.span.end);
+    // residue inside the line (原創:) is residue/inline's to delete, not a mark to fix
+    const edits = halfWidthEdits(doc.text, p.span.start, p.span.end).filter((e) => !residue(e.start));
     if (edits.length === 0) continue;
     const line = doc.lines.lineAt(p.span.start);
     if (line === lastLine) out[out.length - 1].edits.push(...edits);
