@@ -59,7 +59,8 @@ export interface InlineResidue extends Span {
 }
 
 // 第1页共4页 glued to a word; 原創: / 原创: injected; "|动员部署会议" after a title; a prompt glued to a heading
-const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
+// (原創: only after punctuation or at the line's start: "要鼓励原创：……" is speech)
+const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|(?<=^|[、，,。；;！!？?\s])原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
 
 const TITLE_NOTE_RE = /[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$|\s*篇\s*[0-9一二三四五六七八九十]{1,2}$|范文[一二三四五六七八九十0-9]{1,2}篇/g;
 
