@@ -181,7 +181,10 @@ function leadingBlanks(s: string): number {
   return n;
 }
 
-/** Spaces (not U+3000, which pads names in lists) between two Han characters in [start, end). */
+/**
+ * Spaces (not U+3000, which pads names in lists) between two Han characters
+ * in [start, end), but not the one after a title run into the text (……的讲话 尊敬的……).
+ */
 export function spacesBetweenHan(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   for (let i = start + 1; i < end - 1; i++) {
@@ -189,7 +192,9 @@ export function spacesBetweenHan(text: string, start: number, end: number): Span
     if (c !== 32 && c !== 0xa0) continue;
     let j = i;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
-    if (j < end && j - i <= 2 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(j))) out.push({ start: i, end: j });
+    // after a title's last word the space is a flattened paragraph break, not a split word
+    const afterTitle = /(?:讲话|发言|致辞|主持词)$/.test(text.slice(Math.max(start, i - 3), i));
+    if (j < end && j - i <= 2 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(j)) && !afterTitle) out.push({ start: i, end: j });
     i = j - 1;
   }
   return out;
