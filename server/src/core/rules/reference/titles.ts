@@ -15,7 +15,7 @@ export interface Title {
 }
 
 /** Kinds of official document a title may end with. */
-const DOC_TYPE = '(?:方案|意见|计划|规划|措施|办法|通知|决定|纲要|条例|细则|规定|要点|决议|建议|纲要|通报|指南|清单|标准|准则)';
+const DOC_TYPE = '(?:方案|意见|计划|规划|措施|办法|通知|决定|纲要|条例|细则|规定|要点|决议|建议|通报|指南|清单|标准|准则)';
 const DOC_TYPE_RE = new RegExp(`${DOC_TYPE}$`);
 /** A short title: generic words only, ending in a document type (《三年行动计划》, 《实施意见》, 《决定》). */
 const SHORT_RE = new RegExp(`^(?:[一二三四五六七八九十两0-9]+年)?(?:实施|行动|工作|专项|总体|指导|若干|暂行|试行|管理|推进|攻坚|具体)*${DOC_TYPE}$`);
