@@ -5,7 +5,7 @@
  * and "高二中会考" are left alone.
  */
 import { defineRule } from '../../rule';
-import { matchesInSpeech } from '../typography/numbers';
+import { matchesInSpeech } from '../typography/matches';
 
 const RE = /(?<=届)[一二三四五六七八九十]{1,2}中会(?![议计考员所址场堂])|(?<![一二三四五六七八九十高初])[一二三四五六七八九十]{1,2}中会(?=精神|公报|审议|作出)/g;
 

@@ -8,7 +8,7 @@
  * year) is left alone.
  */
 import { defineRule } from '../../rule';
-import { matchesInSpeech } from './numbers';
+import { matchesInSpeech } from './matches';
 
 const RE = /(?<![0-9０-９.])([0-9０-９]{1,4})。([0-9０-９]{1,2})(?=[%％\u4e00-\u9fff])/g;
 

@@ -5,7 +5,7 @@
  * "..." counts only next to Chinese (not in Latin text, numbers or URLs).
  */
 import { defineRule } from '../../rule';
-import { matchesInSpeech } from './numbers';
+import { matchesInSpeech } from './matches';
 import { isChinese } from './shared';
 
 const RE = /。{3,}|\.{3,}|[·•・]{3,}|⋯+|…+/g;

@@ -4,7 +4,7 @@
  * 15835-2011 §5.2.2 writes zero among Chinese numerals as "〇".
  */
 import { defineRule } from '../../rule';
-import { matchesInSpeech } from './numbers';
+import { matchesInSpeech } from './matches';
 
 const RE = /(?<![一二三四五六七八九〇○零0０OoＯｏ])[一二三四五六七八九〇○零0０OoＯｏ]{4}(?=年)/g;
 const WRONG = /[0０OoＯｏ]/;

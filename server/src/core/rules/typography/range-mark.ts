@@ -9,7 +9,7 @@
  * or another number with a hyphen.
  */
 import { defineRule } from '../../rule';
-import { matchesInSpeech } from './numbers';
+import { matchesInSpeech } from './matches';
 
 const RE = /(?<![A-Za-z0-9０-９/\-－.．])([0-9０-９]{1,4}[年月日号]?)[-－–‐−]((?:[0-9０-９]{1,4}[年月])?[0-9０-９]{1,4})(?=[年月日号人个家项名万亿元%％倍岁])/g;
 
