@@ -7,8 +7,9 @@
  * What each figure means (milliseconds unless named otherwise; "median" is
  * the median of several runs after warm-up runs):
  *
- * In this process, through the core API with the real nodejieba segmenter:
- * - segmentFloorMs10k: nodejieba `cut` alone on the whole 10k draft, one call.
+ * In this process, through the core API with the real segmenter (jieba-rs,
+ * native: @node-rs/jieba):
+ * - segmentFloorMs10k: the segmenter's `cut` alone on the whole 10k draft, one call.
  *   No check can be faster than cutting its words once: the floor.
  * - full10kMs: what one complete check of the 10k draft costs: parse, word
  *   segmentation of every paragraph, topic keywords (jieba's TF-IDF, computed
@@ -24,16 +25,24 @@
  *
  * `npm run bench -- --quick` runs fewer iterations and writes nothing.
  *
- * Over a real LSP connection (the language server started as a child process
- * with `node bin/speechlint-language-server.js --stdio`, JSON-RPC over its
- * stdio, debounce 0 via initializationOptions.debounceMs):
+ * Over a real LSP connection (the language server as the VSIX ships it, the
+ * production bundle dist/server.js with dist/idf.bin, started as a child
+ * process with `--stdio`, JSON-RPC over its stdio, debounce 0 via
+ * initializationOptions.debounceMs):
  * - coldFirstDiagMs: from spawning the server process (before `initialize`)
  *   to the first publishDiagnostics of the 10k draft, opened right after
  *   `initialized` (the fast rules: they never wait for jieba).
  * - coldAllDiagMs: from spawning to the publish that carries the findings of
  *   the rules that need jieba (dictionary load included). Median of 3 starts.
+ *   details.coldAllCpuMs: the CPU time (all threads) the server process had
+ *   used by then, which depends far less on other work running than the
+ *   wall time does.
  * - rssMB: the server process's resident memory (VmRSS, worker threads
  *   included) once both are in.
+ * - rssMB3: the same with three drafts open (the 10k draft and two corpus
+ *   drafts), once the segmented findings of all three are in.
+ * - details.wasm: coldAllDiagMs and rssMB with the WebAssembly segmenter
+ *   (SPEECHLINT_SEGMENTER=wasm, as the universal VSIX runs), one start.
  * - editP50Ms / editP95Ms: a one-character edit of the 30k draft (didChange,
  *   insertions and deletions alternating, spread over the body paragraphs)
  *   until the first publishDiagnostics of that version (fast findings plus
@@ -71,7 +80,9 @@ const TARGETS = {
   full1MMs: { max: 3000 },
   symbolDuring1MMs: { max: 200 },
   coldFirstDiagMs: { max: 500 },
-  rssMB: { max: 350 },
+  coldAllDiagMs: { max: 500 },
+  rssMB: { max: 150 },
+  rssMB3: { max: 200 },
 } as const;
 
 const quick = process.argv.includes('--quick');
@@ -107,6 +118,18 @@ function rssOf(pid: number): { rss: number; peak: number } | undefined {
     const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
     return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; undefined off Linux. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    // fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
   } catch {
     return undefined;
   }
@@ -222,23 +245,44 @@ function nthPublish(c: TestClient, uri: string, version: number, n: number, sinc
   );
 }
 
-const INIT = { initializationOptions: { debounceMs: 0 }, locale: 'en' };
+/** The server as the VSIX runs it: the production bundle (npm run bench bundles first), with the prepared idf table beside it. */
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const INIT = { initializationOptions: { debounceMs: 0 }, locale: 'en', serverPath: SERVER };
 
-async function cold(d10k: string): Promise<{ first: number; all: number; rss?: { rss: number; peak: number }; c: TestClient }> {
+async function cold(d10k: string, env?: Record<string, string>): Promise<{ first: number; all: number; cpu?: number; rss?: { rss: number; peak: number }; c: TestClient }> {
   const t0 = performance.now();
-  const c = await TestClient.start(INIT);
+  const c = await TestClient.start({ ...INIT, env });
   const uri = 'untitled:bench-10k.speech';
   c.open(uri, d10k);
   const first = await nthPublish(c, uri, 1, 1, 0);
   const tFirst = performance.now() - t0;
   const all = await nthPublish(c, uri, 1, 2, 0);
   const tAll = performance.now() - t0;
+  const cpu = cpuMsOf(c.proc.pid!);
   if (segmentedCount(first) !== 0 || segmentedCount(all) === 0) {
     log(`  warning: expected the first publish without and the second with segmented findings (got ${segmentedCount(first)} and ${segmentedCount(all)})`);
   }
   // steady state (the worker's result message freed)
   await new Promise((r) => setTimeout(r, 1000));
-  return { first: tFirst, all: tAll, rss: rssOf(c.proc.pid!), c };
+  return { first: tFirst, all: tAll, cpu, rss: rssOf(c.proc.pid!), c };
+}
+
+/** RSS of a fresh server with three drafts open, once all their segmented findings are in. */
+async function threeOpen(d10k: string): Promise<{ rss: number; peak: number } | undefined> {
+  const c = await TestClient.start(INIT);
+  try {
+    const drafts = [d10k, ...corpusDrafts().slice(0, 2).map((d) => d.text)];
+    const waits = drafts.map((text, i) => {
+      const uri = `untitled:bench-open-${i}.speech`;
+      c.open(uri, text);
+      return nthPublish(c, uri, 1, 2, 0);
+    });
+    await Promise.all(waits);
+    await new Promise((r) => setTimeout(r, 1000));
+    return rssOf(c.proc.pid!);
+  } finally {
+    await c.stop();
+  }
 }
 
 async function edits(c: TestClient, d30k: string) {
@@ -338,26 +382,33 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(inputs, `draft-${d.name}.speech`), d.text);
   }
   const corpus = corpusDrafts();
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/bundle.js --production first (npm run bench does)`);
 
-  log('in process (core API, real nodejieba)…');
+  log('in process (core API, real jieba)…');
   const tj = performance.now();
   const { segmenter, status } = loadJieba();
-  if (!segmenter) throw new Error(`nodejieba cannot be loaded: ${status.error}`);
+  if (!segmenter) throw new Error(`jieba cannot be loaded: ${status.error}`);
+  log(`  segmenter: ${status.engine}`);
   const jiebaLoadMs = performance.now() - tj;
   const core = inProcess(segmenter, drafts, corpus);
 
   log('language server (JSON-RPC over stdio)…');
-  const colds: { first: number; all: number; rss?: { rss: number; peak: number } }[] = [];
+  const colds: { first: number; all: number; cpu?: number; rss?: { rss: number; peak: number } }[] = [];
   let c: TestClient | undefined;
   const starts = quick ? 1 : 3;
   for (let i = 0; i < starts; i++) {
     const r = await cold(drafts.get('10k')!);
     colds.push(r);
-    log(`  cold start ${i + 1}: first diagnostics ${round(r.first)} ms, with jieba ${round(r.all)} ms, RSS ${r.rss ? round(r.rss.rss) : '?'} MB`);
+    log(`  cold start ${i + 1}: first diagnostics ${round(r.first)} ms, with jieba ${round(r.all)} ms (server CPU ${r.cpu ?? '?'} ms), RSS ${r.rss ? round(r.rss.rss) : '?'} MB`);
     if (i < starts - 1) await r.c.stop();
     else c = r.c;
   }
   const rssMB = median(colds.map((x) => x.rss?.rss ?? NaN));
+  const three = await threeOpen(drafts.get('10k')!);
+  log(`  three drafts open: RSS ${three ? round(three.rss) : '?'} MB`);
+  const w = await cold(drafts.get('10k')!, { SPEECHLINT_SEGMENTER: 'wasm' });
+  await w.c.stop();
+  log(`  WebAssembly segmenter: first diagnostics ${round(w.first)} ms, with jieba ${round(w.all)} ms, RSS ${w.rss ? round(w.rss.rss) : '?'} MB`);
   const ed = await edits(c!, drafts.get('30k')!);
   log(`  edits (30k, ${ed.n}): p50 ${round(ed.p50)} ms, p95 ${round(ed.p95)} ms; with the segmented phase p50 ${round(ed.allP50)} ms, p95 ${round(ed.allP95)} ms`);
   const big = await during1M(c!, drafts.get('1M')!);
@@ -375,14 +426,18 @@ async function main(): Promise<void> {
     coldFirstDiagMs: round(median(colds.map((x) => x.first))),
     coldAllDiagMs: round(median(colds.map((x) => x.all))),
     rssMB: round(rssMB),
+    rssMB3: three ? round(three.rss) : NaN,
     machine: { ...machineInfo, loadAverageAtEnd: round(os.loadavg()[0], 2) },
     targets: Object.fromEntries(Object.entries(TARGETS).map(([k, v]) => [k, `<= ${v.max}`])),
     details: {
       ...core.details,
+      segmenter: status.engine,
       jiebaLoadInProcessMs: round(jiebaLoadMs),
+      wasm: { coldFirstDiagMs: round(w.first), coldAllDiagMs: round(w.all), cpuMs: w.cpu ?? null, rssMB: w.rss ? round(w.rss.rss) : null },
       full10kColdCache: 'full10kMs cuts every paragraph again (empty SegmentCache on every run)',
       rssPeakMB: round(median(colds.map((x) => x.rss?.peak ?? NaN))),
-      coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), rssMB: x.rss ? round(x.rss.rss) : null })),
+      coldStarts: colds.map((x) => ({ firstMs: round(x.first), allMs: round(x.all), cpuMs: x.cpu ?? null, rssMB: x.rss ? round(x.rss.rss) : null })),
+      coldAllCpuMs: median(colds.map((x) => x.cpu ?? NaN)),
       edits: ed.n,
       editAllP50Ms: round(ed.allP50),
       editAllP95Ms: round(ed.allP95),
@@ -408,9 +463,9 @@ async function main(): Promise<void> {
     const target = (TARGETS as Record<string, { max: number }>)[k];
     rows.push([k, String(v), target ? `≤ ${target.max}` : '', target ? (v <= target.max ? 'yes' : 'NO') : '']);
   }
-  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const out = rows.map((r) => r.map((x, i) => (i === 1 ? x.padStart(w[i]) : x.padEnd(w[i]))).join('  ').trimEnd());
-  out.splice(1, 0, w.map((n) => '-'.repeat(n)).join('  '));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const out = rows.map((r) => r.map((x, i) => (i === 1 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd());
+  out.splice(1, 0, widths.map((n) => '-'.repeat(n)).join('  '));
   process.stdout.write(out.join('\n') + '\n');
   const m = results.machine;
   process.stdout.write(`\n${m.cpus} CPUs (${m.model}), ${m.memoryGB} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverage} → ${m.loadAverageAtEnd}; ${results.details.benchSeconds} s\n`);

@@ -5,7 +5,7 @@
  * keys sorted, sections referenced by their index in `allSections`, the
  * quotations layer as its list) and every
  * rule's findings with the default configuration, the rules that need word
- * segmentation fed by nodejieba as the CLI does. The drafts: every .txt and
+ * segmentation fed by jieba (native jieba-rs, as the CLI loads it). The drafts: every .txt and
  * .speech under test/fixtures (corpus, corpus-web and the rule fixtures) and
  * bench drafts made by bench/drafts.ts (fixed seed) of 10k, 30k and 100k
  * characters; the drafts of 30k and more are recorded as a sha256 of their
@@ -100,7 +100,7 @@ let state: { registry: ReturnType<typeof createRegistry>; segmenter: ReturnType<
 export function snapshotOf(d: SnapshotDraft): unknown {
   if (!state) {
     const r = loadJieba();
-    if (!r.segmenter) throw new Error(`nodejieba did not load: ${r.status.error}`);
+    if (!r.segmenter) throw new Error(`jieba did not load: ${r.status.error}`);
     state = { registry: createRegistry(), segmenter: r.segmenter };
   }
   const doc = parse(d.text);

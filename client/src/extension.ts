@@ -9,6 +9,7 @@ import { checkWorkspace, cleanPastedText, fixAll, joinBrokenLines, renumber, sho
 import { fillPlaceholder, gotoPlaceholder, listPlaceholders } from './placeholders';
 import { StatusBar } from './status';
 import { StructureViews } from './structure';
+import { exportWord, openWordDocument } from './word';
 import type { SpeechlintApi } from './test-api';
 
 let host: ClientHost | undefined;
@@ -37,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Speech
   register('speechlint.moveSectionUp', (el) => views.moveSection(el, 'up'));
   register('speechlint.moveSectionDown', (el) => views.moveSection(el, 'down'));
   register('speechlint.copyOutline', (el) => views.copyOutline(el));
+  register('speechlint.openWordDocument', (uri) => openWordDocument(uri));
+  register('speechlint.exportWord', (uri, out) => exportWord(h, uri, out));
   register('speechlint.restartServer', () => h.restart());
   register('speechlint.showOutput', () => h.showOutput());
   void h.start();

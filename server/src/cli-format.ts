@@ -21,6 +21,19 @@ export interface FileReport {
   findings: Finding[];
   /** The fixed text, when `--fix` changed the draft. */
   output?: string;
+  /**
+   * A Word document read as one line per paragraph: positions are shown as
+   * paragraph and character (第 12 段 5 字), and each line's added characters
+   * (a "# " before an unnumbered Word heading) are not counted in the column.
+   */
+  paragraphs?: { prefixLengths: readonly number[] };
+}
+
+/** 1-based line (paragraph) and column of an offset, as the user sees the draft. */
+export function reportPosition(r: FileReport, lines: LineIndex, offset: number): { line: number; column: number } {
+  const pos = lines.positionAt(offset);
+  const shift = r.paragraphs?.prefixLengths[pos.line] ?? 0;
+  return { line: pos.line + 1, column: Math.max(0, pos.character - shift) + 1 };
 }
 
 export interface EslintFix {
@@ -98,23 +111,25 @@ export function toEslintResult(r: FileReport, locale: Locale): EslintResult {
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
   for (const f of r.findings) {
-    const s = lines.positionAt(f.span.start);
-    const e = lines.positionAt(f.span.end);
+    const s = reportPosition(r, lines, f.span.start);
+    const e = reportPosition(r, lines, f.span.end);
     const severity = eslintSeverity(f.severity);
     const m: EslintMessage = {
       ruleId: f.ruleId,
       severity,
       speechlintSeverity: f.severity,
       message: localize(f.message, locale),
-      line: s.line + 1,
-      column: s.character + 1,
-      endLine: e.line + 1,
-      endColumn: e.character + 1,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
     };
-    const safe = f.fixes.find((x) => x.safe);
+    // a Word document is not rewritten: its findings carry no fixes (their ranges would be in the derived text)
+    const fixesOf = r.paragraphs ? [] : f.fixes;
+    const safe = fixesOf.find((x) => x.safe);
     const fix = safe ? mergeEdits(r.text, safe.edits, r.eol) : undefined;
     if (fix) m.fix = fix;
-    const others = f.fixes.filter((x) => x !== safe || !fix);
+    const others = fixesOf.filter((x) => x !== safe || !fix);
     const suggestions = others
       .map((x) => ({ desc: localize(x.title, locale), fix: mergeEdits(r.text, x.edits, r.eol) }))
       .filter((x): x is { desc: string; fix: EslintFix } => x.fix !== undefined);
@@ -204,6 +219,11 @@ function palette(color: boolean): Palette {
   return { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(90, 39), underline: wrap(4, 24), bold: wrap(1, 22) };
 }
 
+/** A Word document's position: "第 12 段 5 字" / "paragraph 12, char 5", aligned like line:col. */
+function paragraphPosition(line: string, col: string, wLine: number, wCol: number, locale: Locale): string {
+  return locale === 'zh' ? `第 ${line.padStart(wLine)} 段 ${col.padStart(wCol)} 字` : `paragraph ${line.padStart(wLine)}, char ${col.padEnd(wCol)}`;
+}
+
 function countWord(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -222,15 +242,15 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale, co
     if (r.findings.length === 0) continue;
     const lines = new LineIndex(r.text);
     const rows = r.findings.map((f) => {
-      const pos = lines.positionAt(f.span.start);
+      const pos = reportPosition(r, lines, f.span.start);
       counts[f.severity]++;
-      if (f.fixes.some((x) => x.safe)) {
+      if (!r.paragraphs && f.fixes.some((x) => x.safe)) {
         fixable++;
         if (f.severity === 'error') fixableErrors++;
       }
       return {
-        line: String(pos.line + 1),
-        col: String(pos.character + 1),
+        line: String(pos.line),
+        col: String(pos.column),
         sev: f.severity,
         word: severityWord(f.severity, locale),
         msg: localize(f.message, locale).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
@@ -250,7 +270,7 @@ export function formatStylish(reports: readonly FileReport[], locale: Locale, co
     }
     out += `\n${p.underline(r.display)}\n`;
     for (const x of rows) {
-      const pos = `${x.line.padStart(wLine)}:${x.col.padEnd(wCol)}`;
+      const pos = r.paragraphs ? paragraphPosition(x.line, x.col, wLine, wCol, locale) : `${x.line.padStart(wLine)}:${x.col.padEnd(wCol)}`;
       const sevText = padEndWidth(x.word, wSev);
       const sev = x.sev === 'error' ? p.red(sevText) : x.sev === 'warning' ? p.yellow(sevText) : x.sev === 'info' ? p.cyan(sevText) : p.dim(sevText);
       out += `  ${p.dim(pos)}  ${sev}  ${padEndWidth(x.msg, wMsg)}  ${p.dim(x.rule)}\n`;

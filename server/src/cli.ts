@@ -28,7 +28,9 @@ import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file
 import { addUserDictionary, loadJieba } from './node/jieba';
 import { packageVersion } from './node/package';
 import type { DraftFile } from './node/textfile';
-import { decodeDraft, encodeDraft, expandPaths, ioCause, ioReason, writeFileAtomic } from './node/textfile';
+import { decodeDraft, DRAFT_EXTENSIONS, encodeDraft, expandPaths, ioCause, ioReason, writeFileAtomic } from './node/textfile';
+import { isDocxPath, readDocxFile } from './node/docx-read';
+import { runExport } from './cli-export';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
@@ -49,9 +51,9 @@ export interface CliDeps {
   registry?: Registry;
   /** Read a draft's bytes (default fs.readFileSync). */
   readFile?: (absPath: string) => Uint8Array;
-  /** Load word segmentation (default nodejieba via loadJieba). */
+  /** Load word segmentation (default jieba via loadJieba). */
   loadSegmenter?: () => { segmenter?: Segmenter; error?: string };
-  /** Add a user dictionary to the segmenter (default nodejieba's addUserDictionary). */
+  /** Add a user dictionary to the segmenter (default jieba's addUserDictionary). */
   addUserDictionary?: (absPath: string) => { error?: string };
 }
 
@@ -212,9 +214,15 @@ export const HELP = `speechlint — 讲话稿检查 / checks Chinese speech draf
 用法 Usage:
   speechlint [选项 options] <文件或文件夹 files or folders>
   speechlint --stdin [--stdin-filename <名称 name>] [选项 options]
+  speechlint export <讲话稿 draft> [-o <文件 file>.docx] [--mode draft|final] [--force]
 
-文件夹中检查 .speech、.txt、.md 文件（跳过 node_modules 和以 . 开头的文件夹）。
-Folders are searched for .speech, .txt and .md files (node_modules and dot-folders are skipped).
+文件夹中检查 .speech、.txt、.md 和 Word（.docx）文件（跳过 node_modules 和以 . 开头的文件夹）。
+Word 文档按段落检查，位置显示为“第 N 段 M 字”（json 中 line 为段落序号）。
+Folders are searched for .speech, .txt, .md and Word (.docx) files (node_modules and dot-folders
+are skipped). A Word document is checked paragraph by paragraph: positions read "paragraph N,
+char M" (in json, line is the paragraph number).
+export 将讲话稿导出为 GB/T 9704 版式的 Word 文档（见 speechlint export --help）。
+export writes a draft as a Word document laid out to GB/T 9704 (see speechlint export --help).
 
 选项 Options:
   -f, --format stylish|json   输出格式（默认 stylish；json 与 ESLint 相同）
@@ -339,7 +347,7 @@ function segmenterFor(st: RunState, loaded: LoadedConfig): Segmenter | undefined
         .join(', ');
       st.io.stderr.write(
         `speechlint: ${localize(
-          t(`警告：无法加载分词（nodejieba：${r.error ?? '未知错误'}），以下规则未运行：${skipped}`, `warning: word segmentation (nodejieba) could not be loaded (${r.error ?? 'unknown error'}); these rules did not run: ${skipped}`),
+          t(`警告：无法加载分词（jieba：${r.error ?? '未知错误'}），以下规则未运行：${skipped}`, `warning: word segmentation (jieba) could not be loaded (${r.error ?? 'unknown error'}); these rules did not run: ${skipped}`),
           st.locale,
         )}\n`,
       );
@@ -379,13 +387,13 @@ interface Checked {
 }
 
 /** Lint a decoded draft; with --fix, apply safe fixes until nothing changes (at most MAX_FIX_PASSES passes). */
-function checkDraft(st: RunState, display: string, filePath: string, docDir: string, text: string, eol: string): Checked {
+function checkDraft(st: RunState, display: string, filePath: string, docDir: string, text: string, eol: string, fix = st.opts.fix): Checked {
   const loaded = configFor(st, docDir);
   const segmenter = segmenterFor(st, loaded);
   let current = text;
   let findings = lintText(st, display, current, loaded, segmenter);
   let fixCount = 0;
-  if (st.opts.fix) {
+  if (fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const edits = collectSafeEdits(findings);
       if (edits.length === 0) break;
@@ -451,6 +459,7 @@ class Progress {
 }
 
 export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1), io, deps.registry);
   let locale = detectLocale(io.env, prescanLocale(argv));
   let opts: Options;
   try {
@@ -564,7 +573,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     return exitCode(st, reports);
   }
 
-  const { files, errors } = expandPaths(opts.paths, io.cwd);
+  const { files, errors } = expandPaths(opts.paths, io.cwd, CHECKED_EXTENSIONS);
   for (const e of errors) errLine(st, e.display, e.reason);
   const progress = new Progress(io, files.length, locale);
   const origWrite = io.stderr.write.bind(io.stderr);
@@ -587,7 +596,34 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
   return exitCode(st, reports);
 }
 
+/** Folders are searched for text drafts and Word documents (Word's "~$" owner files left out). */
+const CHECKED_EXTENSIONS = [...DRAFT_EXTENSIONS, '.docx'];
+
+/**
+ * A Word document, checked as one line per paragraph (server/src/docx); it is
+ * never rewritten: with --fix its findings are reported and a line says why.
+ */
+function checkDocxFile(st: RunState, f: DraftFile): FileReport | undefined {
+  if (/^~\$/.test(path.basename(f.abs))) return undefined;
+  let res: ReturnType<typeof readDocxFile>;
+  try {
+    res = readDocxFile(f.abs);
+  } catch (e) {
+    errLine(st, f.display, ioReason(e));
+    return undefined;
+  }
+  if (!res.ok) {
+    errLine(st, f.display, res.reason);
+    return undefined;
+  }
+  if (st.opts.fix) lineOnce(st, `speechlint: ${f.display}: ${localize(t('Word 文档不会被改写，--fix 未应用（可用“打开为讲话稿”修改后再导出）', 'Word documents are not rewritten; --fix was not applied (open it as a draft, fix, and export it again)'), st.locale)}`);
+  const { report } = checkDraft(st, f.display, f.abs, path.dirname(f.abs), res.draft.text, '\n', false);
+  report.paragraphs = { prefixLengths: res.draft.paragraphs.map((p) => p.prefixLength) };
+  return report;
+}
+
 function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
+  if (isDocxPath(f.abs)) return checkDocxFile(st, f);
   const read = st.deps.readFile ?? ((p: string) => fs.readFileSync(p));
   let before: fs.Stats | undefined;
   let bytes: Uint8Array;

@@ -153,11 +153,13 @@ export class LintWorker {
     }
   }
 
-  dispose(): void {
+  /** Stop the worker; resolves once its thread has ended (and what it held is freed). */
+  dispose(): Promise<void> {
     this.disposed = true;
     this.failAll({ status: 'cancelled' });
-    void this.worker?.terminate();
+    const w = this.worker;
     this.worker = undefined;
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
   }
 
   private pump(): void {
@@ -217,7 +219,7 @@ export class LintWorker {
     this.unavailable = error;
     this.log.warn(
       this.role === 'segmented'
-        ? `speechlint: word segmentation (nodejieba) is unavailable: ${error}. Checks that need segmentation are off; all other checks keep running.`
+        ? `speechlint: word segmentation (jieba) is unavailable: ${error}. Checks that need segmentation are off; all other checks keep running.`
         : `speechlint: the background checker is unavailable: ${error}. Large drafts are checked on the main thread.`,
     );
     this.failAll({ status: 'unavailable', error });
@@ -246,7 +248,10 @@ export class LintWorker {
   private onMessage(m: FromWorker): void {
     switch (m.type) {
       case 'ready':
-        if (m.ok) this.log.debug(`speechlint: jieba dictionary loaded in ${m.ms} ms`);
+        if (m.ok) {
+          if (m.nativeError) this.log.info(`speechlint: the native word segmenter did not load (${m.nativeError}); segmenting with WebAssembly`);
+          this.log.debug(`speechlint: jieba dictionary (${m.engine === 'wasm' ? 'WebAssembly' : 'native'}) loaded in ${m.ms} ms`);
+        }
         else this.markUnavailable(m.error ?? 'unknown error');
         return;
       case 'log':

@@ -33,7 +33,19 @@ export const Requests = {
   placeholders: 'speechlint/placeholders',
   stats: 'speechlint/stats',
   fillPreview: 'speechlint/fillPreview',
+  exportDocx: 'speechlint/exportDocx',
 } as const;
+
+/** speechlint/exportDocx: the open draft as a .docx in the configured layout, or what refuses it (final mode). */
+export interface ExportLeftover {
+  line: number;
+  character: number;
+  ruleId: string;
+  message: string;
+  excerpt: string;
+}
+
+export type ExportDocxResult = { ok: true; base64: string; highlighted: ExportLeftover[] } | { ok: false; blockers: ExportLeftover[] };
 
 export interface UriParams {
   uri: string;

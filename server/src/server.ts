@@ -193,8 +193,8 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onShutdown(() => {
-    workers?.segmented.dispose();
-    workers?.fast.dispose();
+    void workers?.segmented.dispose();
+    void workers?.fast.dispose();
   });
 
   connection.listen();

@@ -12,7 +12,7 @@
  * - `numbering/test-throws` throws when the text contains "<<throw>>", and
  *   `repetition/test-segmented` when it contains "<<throw-segmented>>": a
  *   failing rule must be logged and skipped, on both threads.
- * With SPEECHLINT_TEST_NO_JIEBA=1 as well, the worker behaves as if nodejieba
+ * With SPEECHLINT_TEST_NO_JIEBA=1 as well, the worker behaves as if jieba
  * could not be loaded.
  */
 import type { AnyRule } from './core/rule';

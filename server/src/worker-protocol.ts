@@ -34,7 +34,7 @@ export type ToWorker =
   | { type: 'forget'; uri: string };
 
 export type FromWorker =
-  | { type: 'ready'; ok: boolean; error?: string; ms: number }
+  | { type: 'ready'; ok: boolean; error?: string; ms: number; engine?: 'native' | 'wasm'; nativeError?: string }
   | { type: 'result'; id: number; findings: Finding[]; ruleErrors: { ruleId: string; message: string }[]; ms: number; segmentMs: number }
   /** jieba cannot be used in this process: the segmented phase is off. */
   | { type: 'unavailable'; id: number; error: string }

@@ -1,10 +1,10 @@
 /**
  * A lint worker (node:worker_threads), in one of two roles (workerData.role):
  *
- * - 'segmented': owns the ONLY nodejieba dictionary of the language server
+ * - 'segmented': owns the ONLY jieba dictionary of the language server
  *   process, keeps a SegmentCache across requests (an edit re-segments only
  *   the paragraphs it touched), parses the text itself and runs the rules
- *   that need segmentation. The main thread never loads nodejieba, so checks
+ *   that need segmentation. The main thread never loads jieba, so checks
  *   that need no tokens never wait for the dictionary. It also answers the
  *   hover and document-highlight queries ('occurrences') from the
  *   segmentation it keeps of each open document's last version.
@@ -21,6 +21,7 @@ import type { PhraseCluster } from './core/rules/repetition/phrases';
 import { SegmentCache, segmentDocument } from './core/segment';
 import type { Segmentation, Segmenter } from './core/segment';
 import { addUserDictionary, loadJieba } from './node/jieba';
+import type { JiebaStatus } from './node/jieba';
 import { createServerRegistry } from './rules-source';
 import type { FromWorker, ToWorker, WorkerRole } from './worker-protocol';
 import { capRelated } from './worker-protocol';
@@ -31,6 +32,7 @@ const registry = createServerRegistry();
 let cache = new SegmentCache();
 let segmenter: Segmenter | undefined;
 let loadError: string | undefined;
+let status: JiebaStatus | undefined;
 const dictionaries = new Set<string>();
 
 /** What the worker keeps of a document: its last segmented version, and the overused-phrase clusters under the last config asked for. */
@@ -69,13 +71,14 @@ function ensureJieba(): Segmenter | undefined {
   if (segmenter || loadError) return segmenter;
   const t = Date.now();
   if (process.env.SPEECHLINT_TEST_RULES === '1' && process.env.SPEECHLINT_TEST_NO_JIEBA === '1') {
-    loadError = 'nodejieba disabled by SPEECHLINT_TEST_NO_JIEBA';
+    loadError = 'jieba disabled by SPEECHLINT_TEST_NO_JIEBA';
   } else {
     const r = loadJieba();
     segmenter = r.segmenter;
     loadError = r.segmenter ? undefined : r.status.error ?? 'unknown error';
+    status = r.status;
   }
-  send({ type: 'ready', ok: !loadError, error: loadError, ms: Date.now() - t });
+  send({ type: 'ready', ok: !loadError, error: loadError, ms: Date.now() - t, engine: status?.engine, nativeError: status?.nativeError });
   return segmenter;
 }
 
@@ -137,7 +140,7 @@ function handle(m: ToWorker): void {
 function segmenterFor(m: { id: number; dictionaryPath?: string }): Segmenter | undefined {
   const seg = ensureJieba();
   if (!seg) {
-    send({ type: 'unavailable', id: m.id, error: loadError ?? 'nodejieba unavailable' });
+    send({ type: 'unavailable', id: m.id, error: loadError ?? 'jieba unavailable' });
     return undefined;
   }
   ensureDictionary(m.dictionaryPath);

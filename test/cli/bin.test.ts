@@ -188,12 +188,12 @@ describe('speechlint bin (child process)', () => {
     assert.equal(r.stderr, 'speechlint: secret.speech: permission denied\n');
   });
 
-  it('walks folders for .speech, .txt and .md only, skipping node_modules and dot-folders', () => {
+  it('walks folders for .speech, .txt, .md and .docx only, skipping node_modules and dot-folders', () => {
     const mk = (p: string) => {
       fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
       fs.writeFileSync(path.join(dir, p), '同志们：请XX同志发言。\n');
     };
-    for (const p of ['w/a.speech', 'w/b.TXT', 'w/c.md', 'w/d.docx', 'w/e.json', 'w/node_modules/x.txt', 'w/.git/y.txt', 'w/.hidden/z.md', 'w/.dot.speech', 'w/sub/f.speech']) mk(p);
+    for (const p of ['w/a.speech', 'w/b.TXT', 'w/c.md', 'w/d.doc', 'w/e.json', 'w/node_modules/x.txt', 'w/.git/y.txt', 'w/.hidden/z.md', 'w/.dot.speech', 'w/sub/f.speech']) mk(p);
     const r = runBin(['--format', 'json', 'w'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as EslintResult[];

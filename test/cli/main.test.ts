@@ -292,7 +292,7 @@ describe('speechlint main() in-process', () => {
       fs.writeFileSync(path.join(dir, 'blank.speech'), '');
       const r = await runMain(['empty', 'blank.speech'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.equal(r.stderr, 'speechlint: empty: no .speech, .txt, .md files in this folder\n');
+      assert.equal(r.stderr, 'speechlint: empty: no .speech, .txt, .md, .docx files in this folder\n');
     });
   });
 
@@ -382,7 +382,7 @@ describe('speechlint main() in-process', () => {
       assert.equal(r.code, 0, 'a missing segmenter is not an I/O error');
       assert.equal(
         r.stderr,
-        'speechlint: warning: word segmentation (nodejieba) could not be loaded (no binary for this Node); these rules did not run: repetition/cli-test-tokens\n',
+        'speechlint: warning: word segmentation (jieba) could not be loaded (no binary for this Node); these rules did not run: repetition/cli-test-tokens\n',
       );
       assert.deepEqual(
         (JSON.parse(r.stdout) as EslintResult[]).map((x) => x.messages.map((m) => m.ruleId)),

@@ -53,6 +53,8 @@ export interface ClientOptions {
   workspaceFolder?: string;
   /** Merged over the default client capabilities. */
   capabilities?: ClientCapabilities;
+  /** The server script to run (default bin/speechlint-language-server.js), e.g. dist/server.js of an unzipped VSIX. */
+  serverPath?: string;
   /** Initialize params that replace the ones built from the options above (to send garbage). */
   initializeParams?: Record<string, unknown>;
 }
@@ -128,7 +130,7 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
+    const proc = spawn(process.execPath, [opts.serverPath ?? SERVER_BIN, '--stdio'], {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

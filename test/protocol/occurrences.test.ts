@@ -10,6 +10,8 @@ import type { DocumentHighlight, Hover, MarkupContent, Position, Range } from 'v
 import { TestClient, textAt } from './client';
 
 const OVERUSED = 'repetition/overused-phrase';
+/** The rule is opt-in: these tests turn it on, as a user would. */
+const ON = { rules: { [OVERUSED]: 'info' } };
 
 /** The draft of the unit tests: 推进 three times on lines 3–5 (flagged), 园区 twice on line 5 (not flagged), 转型 once. */
 const DRAFT = ['标题', '', '今年以来，我们推进产业转型，成效明显。', '在推进过程中，也暴露出一些问题，', '需要在下一步推进中认真解决。园区建设成效明显，园区面貌焕然一新。'].join('\n');
@@ -44,7 +46,7 @@ describe('language server: hover and document highlights for repeated phrases', 
   describe('Chinese (default locale)', () => {
     let c: TestClient;
     before(async () => {
-      c = await TestClient.start({ initializationOptions: { debounceMs: 0 } });
+      c = await TestClient.start({ initializationOptions: { debounceMs: 0 }, settings: ON });
     });
     after(async () => {
       await c?.stop();
@@ -156,17 +158,17 @@ describe('language server: hover and document highlights for repeated phrases', 
       c.close(uri);
     });
 
-    it('the rule off in the settings: no hover, highlights still work; on again: the hover is back', async () => {
+    it('the rule off in the settings (as shipped): no hover, highlights still work; on again: the hover is back', async () => {
       const uri = 'untitled:rule-off.speech';
       await openChecked(uri, DRAFT);
-      c.settings = { rules: { [OVERUSED]: 'off' } };
+      c.settings = {};
       let mark = c.mark();
       c.notify('workspace/didChangeConfiguration', { settings: null });
       await c.waitForDiagnostics(uri, mark, (p) => !p.diagnostics.some((d) => d.code === OVERUSED));
       const pos = at(DRAFT, '推进', 1, 1);
       assert.equal(await hover(uri, pos), null);
       assert.deepEqual(await highlights(uri, pos), [0, 1, 2].map((n) => ({ range: range(DRAFT, '推进', n), kind: 1 })));
-      c.settings = {};
+      c.settings = ON;
       mark = c.mark();
       c.notify('workspace/didChangeConfiguration', { settings: null });
       await c.waitForDiagnostics(uri, mark, (p) => p.diagnostics.some((d) => d.code === OVERUSED));
@@ -178,6 +180,7 @@ describe('language server: hover and document highlights for repeated phrases', 
   it('English locale, plain-text hovers for a client without markdown; answered from the segmentation the worker kept', async () => {
     const c = await TestClient.start({
       locale: 'en',
+      settings: ON,
       env: { SPEECHLINT_DEBUG: '1' },
       initializationOptions: { debounceMs: 0 },
       capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } },
@@ -203,7 +206,7 @@ describe('language server: hover and document highlights for repeated phrases', 
   it('without jieba: null, no error', async () => {
     const c = await TestClient.start({ locale: 'en', env: { SPEECHLINT_TEST_RULES: '1', SPEECHLINT_TEST_NO_JIEBA: '1' }, initializationOptions: { debounceMs: 0 } });
     try {
-      await c.waitForLog((l) => l.message.includes('word segmentation (nodejieba) is unavailable'));
+      await c.waitForLog((l) => l.message.includes('word segmentation (jieba) is unavailable'));
       const uri = 'untitled:nojieba.speech';
       const mark = c.mark();
       c.open(uri, DRAFT);

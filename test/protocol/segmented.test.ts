@@ -1,7 +1,7 @@
 /**
  * The segmented phase over the protocol: the worker thread that owns the jieba
  * dictionary, the user dictionary named by the config, failing rules on both
- * threads, and a process where nodejieba cannot be loaded.
+ * threads, and a process where jieba cannot be loaded.
  * Uses the test-only rules of server/src/test-rules.ts (SPEECHLINT_TEST_RULES=1).
  */
 import * as assert from 'node:assert/strict';
@@ -106,7 +106,7 @@ describe('language server: segmented phase (worker thread, jieba)', function () 
     it('logs one clear message and keeps publishing the fast findings', async () => {
       const c = await TestClient.start({ locale: 'en', env: { SPEECHLINT_TEST_RULES: '1', SPEECHLINT_TEST_NO_JIEBA: '1' }, initializationOptions: { debounceMs: 0 } });
       try {
-        const log = await c.waitForLog((l) => l.message.includes('word segmentation (nodejieba) is unavailable'));
+        const log = await c.waitForLog((l) => l.message.includes('word segmentation (jieba) is unavailable'));
         assert.equal(log.type, 2, 'a warning');
         assert.match(log.message, /all other checks keep running/);
         const uri = 'untitled:nojieba.speech';
@@ -120,7 +120,7 @@ describe('language server: segmented phase (worker thread, jieba)', function () 
         c.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'XX' }]);
         const p2 = await c.waitForDiagnostics(uri, mark, (x) => x.version === 2);
         assert.equal(codes(p2, MARKER).length, 2);
-        assert.equal(c.logs.filter((l) => l.message.includes('nodejieba) is unavailable')).length, 1);
+        assert.equal(c.logs.filter((l) => l.message.includes('jieba) is unavailable')).length, 1);
         assert.ok(c.diagnostics.every((x) => codes(x, SEGMENTED).length === 0));
       } finally {
         await c.stop();

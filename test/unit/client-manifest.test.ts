@@ -42,7 +42,8 @@ describe('extension manifest', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(pkg.capabilities.virtualWorkspaces);
     assert.match(pkg.scripts.test, /npm run test:grammar/);
-    assert.match(pkg.scripts.package, /^vsce package/);
+    assert.equal(pkg.scripts.package, 'node scripts/package.js');
+    assert.ok(fs.existsSync(path.join(ROOT, 'scripts', 'package.js')));
     assert.match(pkg.scripts['vscode:prepublish'], /bundle\.js --production/);
   });
 
@@ -180,22 +181,24 @@ describe('packaging list (.vscodeignore)', () => {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
 
-  it('ignores everything, then ships the bundles, the contributions and nodejieba’s runtime files only', () => {
+  it('ignores everything, then ships the bundles, the contributions and the segmenters’ runtime files only', () => {
     assert.equal(lines[0], '**');
     const shipped = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/worker.js', 'syntaxes/speech.tmLanguage.json', 'snippets/speech.json', 'language-configuration.json', 'node_modules/nodejieba/build/Release/nodejieba.node']) {
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/worker.js', 'syntaxes/speech.tmLanguage.json', 'snippets/speech.json', 'language-configuration.json', 'node_modules/@node-rs/jieba-*/*.node', 'node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm_bg.wasm']) {
       assert.ok(shipped.includes(f), f);
     }
     for (const f of shipped) {
       assert.ok(!/^(test|out|server|client|scripts|examples)\/|\.ts$|\.map$|corpus|fixtures/.test(f), `${f} must not ship`);
-      if (f.startsWith('node_modules/')) assert.match(f, /^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node|submodules\/cppjieba\/(LICENSE|dict\/[\w.]+\.utf8))$/);
+      if (f.startsWith('node_modules/')) assert.match(f, /^node_modules\/(@node-rs\/jieba\/(package\.json|index\.js|LICENSE|dict\.txt)|@node-rs\/jieba-\*\/(package\.json|\*\.node)|jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm)))$/);
     }
   });
 
-  it('ships every dictionary nodejieba.load() reads', () => {
-    const index = read('node_modules/nodejieba/index.js');
-    const dicts = [...index.matchAll(/DICT_DIR \+ "([\w.]+)"/g)].map((m) => m[1]);
-    assert.equal(dicts.length, 5);
-    for (const d of dicts) assert.ok(lines.includes(`!node_modules/nodejieba/submodules/cppjieba/dict/${d}`), d);
+  it('ships the files the segmenters read at run time', () => {
+    // node/jieba.ts reads dict.txt beside @node-rs/jieba's package.json and idf.bin beside itself (dist/); jieba-wasm reads its .wasm beside its JavaScript
+    const src = read('server/src/node/jieba.ts');
+    assert.ok(src.includes(`'dict.txt'`) && lines.includes('!node_modules/@node-rs/jieba/dict.txt'));
+    assert.ok(src.includes(`path.join(__dirname, 'idf.bin')`) && lines.includes('!dist/idf.bin'));
+    assert.ok(read('scripts/bundle.js').includes(`path.join(out, 'idf.bin')`));
+    assert.match(read('node_modules/jieba-wasm/pkg/nodejs/jieba_rs_wasm.js'), /join\(__dirname, 'jieba_rs_wasm_bg\.wasm'\)/);
   });
 });

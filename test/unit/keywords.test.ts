@@ -1,27 +1,26 @@
 /**
- * Topic keywords computed by node/keywords.ts (from words already cut, with
- * its own idf table; the process's nodejieba is loaded without its idf file)
- * equal what nodejieba's own `extract` gives on the whole text — computed in
- * a separate process that loads nodejieba the ordinary way: same words, same
- * weights, same order (ties as libstdc++'s partial_sort orders them; on other
- * platforms nodejieba's tie order may differ, so there equal weights are
- * compared as sets). Checked on every fixture draft, the bench drafts, corpus
- * excerpts and odd texts (emoji, CJK beyond the BMP, full-width forms, a lone
- * surrogate).
+ * Topic keywords computed by node/keywords.ts from the words already cut
+ * (the dictionary cut, the HMM re-cutting only runs of single characters)
+ * equal jieba's TF-IDF over the whole text's cut with the HMM, for the
+ * native and the WebAssembly segmenter alike: same words, same weights, same
+ * order. Checked on every fixture draft, the bench drafts, corpus excerpts
+ * and odd texts (emoji, CJK beyond the BMP, full-width forms, a lone
+ * surrogate). And they stay as good as nodejieba's: the top 8 of every
+ * corpus draft overlap nodejieba's (recorded in
+ * test/fixtures/keywords/nodejieba-topics.json before it was replaced) by
+ * at least 90%.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeDraft } from '../../bench/drafts';
 import { parse } from '../../server/src/core/parse';
-import type { Segmenter } from '../../server/src/core/segment';
 import { SegmentCache, segmentDocument } from '../../server/src/core/segment';
-import { loadJieba } from '../../server/src/node/jieba';
-import { partialSort } from '../../server/src/node/keywords';
+import { keywordTable, loadEngine, segmenterOf } from '../../server/src/node/jieba';
+import { TfIdf, partialSort } from '../../server/src/node/keywords';
+import { STOP_WORDS } from '../../server/src/node/stop-words';
 import { FIXTURES } from './helpers';
 
-type Kw = { word: string; weight: number }[];
 
 function texts(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
@@ -55,90 +54,78 @@ function texts(): { name: string; text: string }[] {
   return out;
 }
 
-/** Weights equal, words equal (as sets among equal weights unless the C++ library is libstdc++). */
-function sameKeywords(a: Kw, b: Kw, what: string): void {
-  if (process.platform === 'linux') {
-    assert.deepEqual(a, b, what);
-    return;
-  }
-  const key = (k: Kw) => k.map((x) => `${x.weight}\u0000${x.word}`).sort();
-  assert.deepEqual(key(a), key(b), what);
-}
-
-/** nodejieba's own extract of each text, from a process that loads it the ordinary way (real idf file). */
-function extractElsewhere(bodies: string[], tops: number[]): Kw[][] {
-  const script = `
-    const j = require(${JSON.stringify(require.resolve('nodejieba'))});
-    j.load();
-    let input = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (d) => (input += d));
-    process.stdin.on('end', () => {
-      const { bodies, tops } = JSON.parse(input);
-      process.stdout.write(JSON.stringify(bodies.map((b) => tops.map((t) => j.extract(b, t)))));
-    });`;
-  const r = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify({ bodies, tops }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`extract process failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Kw[][];
-}
-
 describe('topic keywords from the words already cut', function () {
   this.timeout(120000);
-  let seg: Segmenter;
-  before(() => {
-    const r = loadJieba();
-    if (!r.segmenter) throw new Error(`nodejieba is not usable: ${r.status.error}`);
-    seg = r.segmenter;
-    assert.ok(seg.keywordsOfWords, 'the idf table is in use');
-  });
 
-  it('equal nodejieba extract on fixtures, bench drafts, corpus excerpts and odd texts', () => {
-    const kept = new Set(['body', 'heading', 'closing']);
-    const cases = texts()
-      .map(({ name, text }) => {
+  for (const kind of ['native', 'wasm'] as const) {
+    it(`${kind}: equal the TF-IDF of the whole text's HMM cut, on fixtures, bench drafts, corpus excerpts and odd texts`, () => {
+      const engine = loadEngine(kind);
+      const seg = segmenterOf(engine);
+      const table = keywordTable()!;
+      assert.ok(table && seg.keywordsOfWords, 'the idf table is in use');
+      const kept = new Set(['body', 'heading', 'closing']);
+      let cases = 0;
+      for (const { name, text } of texts()) {
         const doc = parse(text);
         const slice = (p: { span: { start: number; end: number } }) => doc.text.slice(p.span.start, p.span.end);
         const body = doc.paragraphs.filter((p) => kept.has(p.kind) || p.kind === 'title').map(slice).join('\n');
+        if (body === '') continue;
+        cases++;
         const words = [...doc.paragraphs.filter((p) => kept.has(p.kind)), ...doc.paragraphs.filter((p) => p.kind === 'title')].map((p) => seg.cut(slice(p)));
-        return { name, body, words };
-      })
-      .filter((c) => c.body !== '');
-    const tops = [8, 20];
-    const expected = extractElsewhere(
-      cases.map((c) => c.body),
-      tops,
-    );
-    cases.forEach((c, i) => {
-      tops.forEach((top, k) => {
-        // from the text (as segmentDocument does when a paragraph fell back to characters) …
-        sameKeywords(seg.keywords(c.body, top), expected[i][k], `${c.name} (text, top ${top})`);
-        // … and from words already cut, when they spell the text (a lone surrogate does not survive jieba's UTF-8)
-        if (!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(c.body)) {
-          const mine = seg.keywordsOfWords!(c.words, top);
-          assert.ok(mine, `${c.name}: declined`);
-          sameKeywords(mine, expected[i][k], `${c.name} (words, top ${top})`);
+        for (const top of [8, 20]) {
+          const expected = table.keywordsOfCut(engine.cut(body, true), top);
+          // from the text (as segmentDocument does when a paragraph fell back to characters) …
+          assert.deepEqual(seg.keywords(body, top), expected, `${name} (text, top ${top})`);
+          // … and from words already cut, when they spell the text (a lone surrogate does not survive jieba's UTF-8)
+          if (!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(body)) {
+            const mine = seg.keywordsOfWords!(words, top);
+            assert.ok(mine, `${name}: declined`);
+            assert.deepEqual(mine, expected, `${name} (words, top ${top})`);
+          }
         }
-      });
+      }
+      assert.ok(cases > 300);
     });
-    assert.ok(cases.length > 300);
+  }
+
+  it('the native and the WebAssembly segmenter find the same topics in every draft', () => {
+    const [a, b] = [segmenterOf(loadEngine('native')), segmenterOf(loadEngine('wasm'))];
+    for (const { name, text } of texts()) {
+      const doc = parse(text);
+      assert.deepEqual(segmentDocument(doc, b, new SegmentCache()).topics, segmentDocument(doc, a, new SegmentCache()).topics, name);
+    }
+  });
+
+  it('the top 8 of the corpus drafts overlap nodejieba’s by at least 90%', () => {
+    const before = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'keywords', 'nodejieba-topics.json'), 'utf8')) as Record<string, string[]>;
+    const seg = segmenterOf(loadEngine('native'));
+    let total = 0;
+    let shared = 0;
+    for (const [name, old] of Object.entries(before)) {
+      const topics = segmentDocument(parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')), seg, new SegmentCache()).topics;
+      assert.equal(topics.length, 8, name);
+      total += old.length;
+      shared += old.filter((w) => topics.includes(w)).length;
+    }
+    assert.equal(Object.keys(before).length, 33);
+    assert.ok(shared / total >= 0.9, `${shared} of ${total}`);
   });
 
   it('segmentDocument takes its topics from the words, or from the text when a paragraph fell back to characters', () => {
+    const engine = loadEngine('native');
+    const seg = segmenterOf(engine);
     const drafts = [makeDraft(10_000).text, '讲话\n我们要推进😀发展，推进改革，推进开放。\n推进发展。\n', '讲话\n推进\ud800发展，推进发展改革。\n推进发展。\n'];
     const kept = new Set(['body', 'heading', 'closing']);
-    const docs = drafts.map((t) => parse(t));
-    const bodies = docs.map((doc) =>
-      doc.paragraphs
+    for (const text of drafts) {
+      const doc = parse(text);
+      const body = doc.paragraphs
         .filter((p) => kept.has(p.kind) || p.kind === 'title')
         .map((p) => doc.text.slice(p.span.start, p.span.end))
-        .join('\n'),
-    );
-    const expected = extractElsewhere(bodies, [8]);
-    docs.forEach((doc, i) => {
+        .join('\n');
       const topics = segmentDocument(doc, seg, new SegmentCache()).topics;
-      assert.deepEqual(topics, expected[i][0].map((k) => k.word));
+      assert.deepEqual(topics, keywordTable()!.keywordsOfCut(engine.cut(body, true), 8).map((k) => k.word));
       assert.ok(topics.length > 0);
-    });
+    }
   });
 
   it('partialSort orders like libstdc++ std::partial_sort (heap select, then sort_heap)', () => {
@@ -151,3 +138,32 @@ describe('topic keywords from the words already cut', function () {
 
 // printed by a g++ 12 (libstdc++) program running std::partial_sort on the same input and comparator
 const EXPECTED_LIBSTDCXX: [number, number][] = [[9, 6], [5, 4], [5, 0], [5, 2]];
+
+describe('the prepared idf table (dist/idf.bin)', () => {
+  it('round-trips: the same idf for every word, the same keywords; refused under another tag or truncated', () => {
+    const table = keywordTable()!;
+    const buf = table.toBuffer('test tag');
+    const back = TfIdf.fromBuffer(buf, 'test tag', STOP_WORDS)!;
+    assert.ok(back);
+    const words = fs
+      .readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'idf.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[0])
+      .filter(Boolean);
+    assert.ok(words.length > 250000);
+    for (const w of words) assert.equal(back.idf(w), table.idf(w), w);
+    assert.equal(back.idf('不存在的词语'), undefined);
+    const seg = segmenterOf(loadEngine('native'));
+    const doc = parse(makeDraft(10_000).text);
+    const cut = loadEngine('native').cut(doc.text, true);
+    assert.deepEqual(back.keywordsOfCut(cut, 20), table.keywordsOfCut(cut, 20));
+    assert.ok(segmentDocument(doc, seg, new SegmentCache()).topics.length === 8);
+    assert.equal(TfIdf.fromBuffer(buf, 'another tag', STOP_WORDS), undefined);
+    assert.equal(TfIdf.fromBuffer(buf.subarray(0, buf.length - 1), 'test tag', STOP_WORDS), undefined);
+    assert.equal(TfIdf.fromBuffer(Buffer.from('garbage'), 'test tag', STOP_WORDS), undefined);
+    // at an odd offset (typed arrays need aligned memory: copied)
+    const odd = Buffer.alloc(buf.length + 1);
+    buf.copy(odd, 1);
+    assert.equal(TfIdf.fromBuffer(odd.subarray(1), 'test tag', STOP_WORDS)?.idf('发展'), table.idf('发展'));
+  });
+});

@@ -35,29 +35,25 @@ describe('repetition: the corpus drafts', () => {
     assert.deepEqual(findings(CORPUS.c000), []);
   });
 
-  it('002 (党工委书记在2021年工作会议上): 始终 as padding', () => {
-    // - 始终 four times in 388 characters ("更要始终坚持" … "各项工作始终沿着正确方向前进" …
-    //   "我们要始终把创新摆在" … "始终做到发展为了人民"), five in the cluster with "始终把严实要求":
-    //   the word adds nothing; information only. (×n is the related information: the whole cluster.)
-    // Not reported: the five "必须坚持…" headings (sibling headings sharing a head); "是……的结果，
+  it('002 (党工委书记在2021年工作会议上): nothing', () => {
+    // Not reported: 始终 once in each of the five sibling "必须坚持…" sections (各项工作始终沿着正确方向前进 /
+    // 我们要始终把创新摆在 / 始终做到发展为了人民 / 始终把严实要求): the editor of the verdict corpus dismissed
+    // it (each use idiomatic, one per section), and a filler window no longer reaches over a heading; the five "必须坚持…" headings (sibling headings sharing a head); "是……的结果，
     // 是……的结果，是……的结果" (parallel tails); "发展为了人民、发展依靠人民、发展成果由人民共享"
     // (short list items); the statistics list "年均增长xx.x%" ×5 (parallel tails after numbers);
     // 高新区/发展/创新/高质量 (topic words); 可持续 (not the filler 持续).
-    assert.deepEqual(findings(CORPUS.c002), ['repetition/filler 始终 info ×5']);
+    assert.deepEqual(findings(CORPUS.c002), []);
   });
 
-  it('004 (县委书记传达二十届三中全会精神): the transcript slips and two padding words', () => {
+  it('004 (县委书记传达二十届三中全会精神): the transcript slips', () => {
     assert.deepEqual(findings(CORPUS.c004), [
       // "包括房地产解疑和工业解疑,工业解疑,也是我们…": the speaker repeated himself; the draft should not.
       'repetition/stutter 工业解疑,工业解疑 warning',
       // "以奋更加奋发有为": 以奋发有为 was edited to 以更加奋发有为 and 奋 was left behind.
       'repetition/stutter 奋更加奋发有为 warning',
-      // 加快 four times within 690 characters of sections (二)–(六) (要加快建设 / 进一步加快 / 同时加快 /
-      // 加快技术转移), six in the cluster with 加快推进 ×2 in (六).
-      'repetition/filler 加快 info ×6',
-      // 进一步 four times in 955 characters (进一步增强 / 进一步理清 / 进一步加快 / 进一步优化); the
-      // plenum's own title "进一步全面深化改革" is a fixed term and is not counted.
-      'repetition/filler 进一步 info ×4',
+      // No longer reported (dismissed in the verdict corpus): 加快 once per item across (二)–(六), and
+      // 进一步 as a deliberate pair in (二) plus one each in (三) and (七): a filler window no longer
+      // reaches over a heading.
     ]);
     // Not reported: the title line repeated at the top is web residue (the parser drops it);
     // "增速×%" six times is a statistics list; "推进中国式现代化" repeats the plenum document's

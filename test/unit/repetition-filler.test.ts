@@ -14,15 +14,33 @@ describe('repetition/filler', () => {
   const four = '生物医药园要进一步增强干事创业的精气神，进一步理清发展重点。要进一步加快重点配套项目建设，进一步优化审批流程。';
   const three = '生物医药园要进一步增强干事创业的精气神，进一步理清发展重点。要进一步加快重点配套项目建设，优化审批流程。';
 
-  it('is information by default, on the occurrence that exceeds the density, with the count and related info', () => {
+  it('is opt-in, information when on, on the close pair of its cluster, with the count and related info on the others', () => {
+    assert.deepEqual(check(four, { only, defaults: true }).labels, [], 'off as shipped');
     const r = check(four, { only });
     assert.equal(r.findings.length, 1);
     const f = r.findings[0];
     assert.equal(f.severity, 'info');
-    assert.equal(f.span.start, four.lastIndexOf('进一步'));
+    const at: number[] = [];
+    for (let i = four.indexOf('进一步'); i >= 0; i = four.indexOf('进一步', i + 1)) at.push(i);
+    // the nearest two: 理清发展重点。要进一步 (eight characters apart)
+    assert.equal(f.span.start, at[2]);
     assert.equal(f.span.end - f.span.start, 3);
     assert.match(f.message.zh, /“进一步”在 \d+ 字内用了 4 次（每千字建议不超过 3 次）/);
-    assert.equal(f.related.length, 4);
+    assert.deepEqual(f.related.map((x) => x.span.start), [at[1], at[0], at[3]]);
+  });
+
+  it("leaves the structure alone: a heading's own formula, series heads, sentences that open alike, and windows across headings", () => {
+    // 一是始终……二是始终……三是始终…… (announced series heads)
+    const series = '要做到三个始终：一是始终筑牢思想根基，二是始终坚守政治立场，三是始终涵养家国情怀，四是始终保持清正廉洁。';
+    assert.deepEqual(check(series, { only }).labels, []);
+    // 持续开展……。持续组织……。持续完善……。持续推进…… (sentences opening alike)
+    const openings = '持续开展青年人才活动。持续组织社会实践活动。持续完善机制建设。持续推进平台建设。';
+    assert.deepEqual(check(openings, { only }).labels, []);
+    // one 加快 per section, across four headings
+    const sections = ['标题', '', '一、产业发展', '要加快建设产业链条。', '二、园区建设', '要加快配套项目建设。', '三、项目建设', '同时加快厂房建设。', '四、科技创新', '加快技术转移转化。'].join('\n');
+    assert.deepEqual(check(sections, { only }).labels, []);
+    // the same four in one paragraph are reported
+    assert.equal(check('要加快建设产业链条，加快配套项目建设，同时加快厂房建设，推动加快技术转移转化。', { only }).findings.length, 1);
   });
 
   it('three in 1,000 characters is within the default density', () => {

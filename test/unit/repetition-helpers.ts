@@ -14,11 +14,11 @@ export const REPETITION_RULES = ['repetition/stutter', 'repetition/duplicate-sen
 
 let jieba: Segmenter | undefined;
 
-/** The real nodejieba segmenter (loaded once per process; about a second the first time). */
+/** The real jieba segmenter (loaded once per process). */
 export function realJieba(): Segmenter {
   if (!jieba) {
     const { segmenter, status } = loadJieba();
-    if (!segmenter) throw new Error(`nodejieba is not usable: ${status.error}`);
+    if (!segmenter) throw new Error(`jieba is not usable: ${status.error}`);
     jieba = segmenter;
   }
   return jieba;
@@ -26,9 +26,13 @@ export function realJieba(): Segmenter {
 
 export const registry = createRegistry();
 
-export function config(raw?: RawConfig): ResolvedConfig {
-  if (!raw) return defaultConfig(registry);
-  const { config: c, problems } = resolveConfig(registry, [raw]);
+/** The density rules are opt-in (off by default); the repetition tests turn them on at their suggested severity. */
+export const DENSITY_ON: RawConfig = { rules: { 'repetition/overused-phrase': 'info', 'repetition/filler': 'info' } };
+
+/** The defaults with the density rules on, then `raw`; `defaults: true` for the defaults as shipped. */
+export function config(raw?: RawConfig, opts: { defaults?: boolean } = {}): ResolvedConfig {
+  if (opts.defaults) return defaultConfig(registry);
+  const { config: c, problems } = resolveConfig(registry, raw ? [DENSITY_ON, raw] : [DENSITY_ON]);
   if (problems.length) throw new Error(JSON.stringify(problems));
   return c;
 }
@@ -44,10 +48,10 @@ export interface Checked {
 }
 
 /** Parse, segment with `segmenter` (real jieba by default) and run the repetition rules (or `only`). */
-export function check(text: string, opts: { raw?: RawConfig; only?: string[]; segmenter?: Segmenter } = {}): Checked {
+export function check(text: string, opts: { raw?: RawConfig; only?: string[]; segmenter?: Segmenter; defaults?: boolean } = {}): Checked {
   const doc = parse(text);
   const seg = segmentDocument(doc, opts.segmenter ?? realJieba());
-  const findings = lint(doc, registry, config(opts.raw), { segmentation: seg, only: opts.only ?? REPETITION_RULES });
+  const findings = lint(doc, registry, config(opts.raw, { defaults: opts.defaults }), { segmentation: seg, only: opts.only ?? REPETITION_RULES });
   const at = (f: Finding) => text.slice(f.span.start, f.span.end);
   return {
     doc,

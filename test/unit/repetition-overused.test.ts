@@ -14,19 +14,30 @@ describe('repetition/overused-phrase', () => {
 
   const fault = '今年以来，我们推进产业转型，成效明显。在推进过程中，也暴露出一些问题，需要在下一步推进中认真解决。';
 
-  it('one finding per cluster, on the occurrence that crosses the threshold, related info on every occurrence', () => {
+  it('one finding per cluster, on the close pair (the later of the two nearest occurrences), related info on the others, its partner first', () => {
     const r = check(fault, { only });
     assert.equal(r.findings.length, 1);
     const f = r.findings[0];
-    const third = fault.indexOf('推进', fault.indexOf('推进', fault.indexOf('推进') + 1) + 1);
-    assert.equal(f.span.start, third);
-    assert.equal(f.related.length, 3);
+    const first = fault.indexOf('推进');
+    const second = fault.indexOf('推进', first + 1);
+    const third = fault.indexOf('推进', second + 1);
+    // 推进……推进 eleven characters apart, the third nineteen further on
+    assert.equal(f.span.start, second);
     assert.deepEqual(
       f.related.map((x) => x.span.start),
-      [fault.indexOf('推进'), fault.indexOf('推进', fault.indexOf('推进') + 1), third],
+      [first, third],
     );
+    assert.match(f.related[0].message.en, /nearest other "推进"/);
     assert.match(f.message.zh, /“推进”在 \d+ 字内出现了 3 次/);
     assert.match(f.message.en, /"推进" is used 3 times within \d+ characters/);
+  });
+
+  it('the opening sentences of series items share their head or tail on purpose (一是……取得新突破。……二是……取得新突破)', () => {
+    const text = '一是项目工作取得新突破。全年实施项目二百一十个，完成投资三十二亿元。二是工业发展取得新突破。石油产能达到三十五万吨。三是农业工作取得新突破。粮食连年丰收，农民收入增长。';
+    assert.deepEqual(check(text, { only }).labels, []);
+    // the same three outside a series are reported
+    const loose = '项目工作取得新突破。全年实施项目二百一十个，完成投资三十二亿元。工业发展也取得新突破。石油产能达到三十五万吨。农业工作同样取得新突破。粮食连年丰收，农民收入增长。';
+    assert.ok(check(loose, { only }).labels.length > 0);
   });
 
   it('minCount and window are options', () => {
@@ -139,6 +150,6 @@ describe('repetition/overused-phrase', () => {
     assert.equal(clusters.length, 1);
     assert.equal(clusters[0].phrase, '推进');
     assert.equal(clusters[0].all.length, 3);
-    assert.equal(clusters[0].trigger, 2);
+    assert.equal(clusters[0].trigger, 1, 'the close pair: the first two, eleven characters apart');
   });
 });

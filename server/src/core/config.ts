@@ -9,6 +9,8 @@
  * Layers (defaults ← .speechlintrc.json ← editor settings) are merged in order.
  * Anything invalid yields a problem naming the key, and that key's default applies.
  */
+import type { ExportLayout } from './export-layout';
+import { applyExportSection, defaultExportLayout } from './export-layout';
 import type { AnyRule, LocalizedText, Settings, Severity, SeverityOrOff } from './rule';
 import { DEFAULT_SETTINGS, SEVERITIES } from './rule';
 import type { Registry } from './registry';
@@ -20,6 +22,7 @@ export interface RawConfig {
   speakingRate?: unknown;
   allow?: unknown;
   dictionary?: unknown;
+  export?: unknown;
   [k: string]: unknown;
 }
 
@@ -35,6 +38,8 @@ export interface ResolvedConfig {
   settings: Settings;
   /** Path of the user dictionary, as written in the config (resolved by the caller). */
   dictionary?: string;
+  /** The layout of Export to Word (the `export` section). */
+  exportLayout: ExportLayout;
 }
 
 export interface ConfigProblem {
@@ -43,7 +48,7 @@ export interface ConfigProblem {
   message: LocalizedText;
 }
 
-const KNOWN_KEYS = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', '$schema']);
+const KNOWN_KEYS = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', 'export', '$schema']);
 
 function typeName(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
@@ -52,9 +57,9 @@ function typeName(v: unknown): string {
 export function defaultConfig(registry: Registry): ResolvedConfig {
   const rules = new Map<string, RuleSetting>();
   for (const r of registry.all()) {
-    rules.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) }, explicit: false });
+    rules.set(r.meta.id, { severity: r.meta.optIn ? 'off' : r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) }, explicit: false });
   }
-  return { rules, settings: { ...DEFAULT_SETTINGS, allowWords: [] } };
+  return { rules, settings: { ...DEFAULT_SETTINGS, allowWords: [] }, exportLayout: defaultExportLayout() };
 }
 
 /** Merge raw layers over the defaults. Never throws; problems name the key. */
@@ -89,6 +94,7 @@ export function resolveConfig(registry: Registry, layers: RawConfig[]): { config
       if (typeof raw.dictionary === 'string' && raw.dictionary.length > 0) config.dictionary = raw.dictionary;
       else problem('dictionary', '“dictionary”应为词表文件路径（字符串）', '"dictionary" must be a path to a word list (a string)');
     }
+    if (raw.export !== undefined) applyExportSection(config.exportLayout, raw.export, (key, message) => problems.push({ key, message }));
     if (raw.rules !== undefined) {
       if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) {
         problem('rules', `“rules”应为对象，实际为 ${typeName(raw.rules)}`, `"rules" must be an object, got ${typeName(raw.rules)}`);

@@ -29,7 +29,7 @@ export function rulesMarkdown(rules: readonly AnyRule[]): string {
   out.push('| --- | --- | --- | --- |');
   for (const r of rules) {
     const m = r.meta;
-    const sev = m.finalSeverity ? `${m.defaultSeverity} (final: ${m.finalSeverity})` : m.defaultSeverity;
+    const sev = m.optIn ? `off (opt-in: ${m.defaultSeverity})` : m.finalSeverity ? `${m.defaultSeverity} (final: ${m.finalSeverity})` : m.defaultSeverity;
     out.push(`| [\`${m.id}\`](#${ruleAnchor(m.id)}) | ${sev} | ${m.fixable ? '✓' : ''} | ${cell(m.description.zh)} — ${cell(m.description.en)} |`);
   }
   out.push('');
@@ -40,10 +40,15 @@ export function rulesMarkdown(rules: readonly AnyRule[]): string {
     out.push('');
     out.push(`${m.description.zh}。${m.description.en}.`);
     out.push('');
-    out.push(`Default severity 默认级别: **${m.defaultSeverity}** (${SEV_ZH[m.defaultSeverity]})${m.finalSeverity ? `; in final mode 定稿模式: **${m.finalSeverity}**` : ''}. Fixable 可自动修复: ${m.fixable ? 'yes 是' : 'no 否'}.${m.needsSegmentation ? ' Uses jieba segmentation 使用结巴分词.' : ''}`);
+    if (m.optIn) out.push(`Off by default 默认关闭: turn it on in the configuration, e.g. \`"${m.id}": "${m.defaultSeverity}"\` 需在配置中开启.`, '');
+    out.push(`${m.optIn ? 'Suggested severity 建议级别' : 'Default severity 默认级别'}: **${m.defaultSeverity}** (${SEV_ZH[m.defaultSeverity]})${m.finalSeverity ? `; in final mode 定稿模式: **${m.finalSeverity}**` : ''}. Fixable 可自动修复: ${m.fixable ? 'yes 是' : 'no 否'}.${m.needsSegmentation ? ' Uses jieba segmentation 使用结巴分词.' : ''}`);
     out.push('');
     out.push(`- ✗ Wrong 错误: ${m.examples.wrong}`);
     out.push(`- ✓ Right 正确: ${m.examples.right}`);
+    if (m.notes) {
+      out.push(`- Leaves alone 不报: ${m.notes.leavesAlone}`);
+      out.push(`- Known limits 局限: ${m.notes.limits}`);
+    }
     const specs = (m.options ?? {}) as Record<string, { type: string; description: { zh: string; en: string }; min?: number; max?: number }>;
     const names = Object.keys(specs);
     if (names.length) {

@@ -100,6 +100,12 @@ export interface RuleMeta<O> {
   family: Family;
   description: LocalizedText;
   defaultSeverity: Severity;
+  /**
+   * Off unless a configuration turns it on: a check an editor does not want
+   * by default (density hints). `defaultSeverity` is then the severity the
+   * documentation suggests for it.
+   */
+  optIn?: boolean;
   fixable: boolean;
   /** Needs jieba tokens: runs after the fast rules, off the typing path. */
   needsSegmentation?: boolean;
@@ -107,6 +113,8 @@ export interface RuleMeta<O> {
   finalSeverity?: Severity;
   defaultOptions: O;
   options?: { [K in keyof O]: OptionSpec };
+  /** For the README: what the rule leaves alone on purpose, and its known limits (read on real drafts). */
+  notes?: { leavesAlone: string; limits: string };
   /** Examples for the README: a wrong and a right draft excerpt. */
   examples: { wrong: string; right: string };
   /**

@@ -1,6 +1,6 @@
 /**
- * Segmentation behind a small interface. The core never imports nodejieba:
- * the server's worker and the CLI pass a `Segmenter` in (server/src/jieba.ts).
+ * Segmentation behind a small interface. The core never imports jieba:
+ * the server's worker and the CLI pass a `Segmenter` in (server/src/node/jieba.ts).
  * Tokens are mapped back to UTF-16 offsets; the words are cached per paragraph
  * text, so an edit in one paragraph re-segments only that paragraph.
  */

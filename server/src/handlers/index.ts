@@ -11,10 +11,11 @@ import * as folding from './folding';
 import * as occurrences from './occurrences';
 import * as outline from './outline';
 import * as placeholders from './placeholders';
+import * as exportDocx from './export-docx';
 import * as stats from './stats';
 import * as symbols from './symbols';
 
-export const handlers: { register(ctx: ServerContext): void }[] = [symbols, folding, codeActions, commands, stats, placeholders, outline, occurrences];
+export const handlers: { register(ctx: ServerContext): void }[] = [symbols, folding, codeActions, commands, stats, placeholders, outline, occurrences, exportDocx];
 
 export { COMMANDS } from './commands';
 export { FIX_ALL_KIND } from './code-actions';

@@ -1,116 +1,237 @@
 /**
- * nodejieba behind the core's `Segmenter` interface. Loaded once per process
- * (or per worker thread), lazily: loading takes a second or more and ~250 MB,
- * so only code paths that need tokens call `loadJieba()`.
+ * jieba behind the core's `Segmenter` interface: jieba-rs, as the native
+ * addon @node-rs/jieba (prebuilt for Windows, macOS and Linux on x64 and
+ * ARM64, glibc and musl; nothing is compiled at install), or, wherever no
+ * native binary loads (a platform without one, the universal VSIX, a web
+ * extension host), the same jieba-rs compiled to WebAssembly (jieba-wasm).
+ * Both carry the same dictionary and cut alike (test/unit/jieba.test.ts).
  *
- * Topic keywords (jieba's TF-IDF) are computed by node/keywords.ts from
- * words cut anyway, with its own compact idf table; so nodejieba is loaded
- * with a one-line stand-in for idf.utf8 and never asked to `extract`: its
- * own idf map (~20 MB and a good part of the load time) is not built. When
- * the table cannot be read, nodejieba loads its real idf file and `extract`
- * is used, as before.
+ * Loaded once per process (or per worker thread), lazily: only code paths
+ * that need tokens call `loadJieba()`. SPEECHLINT_SEGMENTER=wasm skips the
+ * native addon (=native refuses the fallback).
+ *
+ * Words are the dictionary cut without the HMM (as nodejieba's `cut`):
+ * runs of Latin letters and digits stay whole tokens (XX, 2024, GDP), which
+ * suits placeholders and abbreviations. Topic keywords (jieba's TF-IDF) are
+ * computed by node/keywords.ts from those words, the HMM re-cutting only the
+ * runs of single characters, with the idf table @node-rs/jieba ships
+ * (idf.txt) and cppjieba's stop words (node/stop-words.ts).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { threadId } from 'worker_threads';
 import type { Segmenter } from '../core/segment';
 import { TfIdf } from './keywords';
+import { STOP_WORDS } from './stop-words';
 
-interface NodeJieba {
-  load(opts?: { userDict?: string; idfDict?: string }): void;
-  cut(text: string, strict?: boolean): string[];
-  cutHMM(text: string): string[];
-  DEFAULT_IDF_DICT: string;
-  extract(text: string, top: number): { word: string; weight: number }[];
-  insertWord(word: string, tag?: string): boolean;
+export type EngineKind = 'native' | 'wasm';
+
+/** jieba-rs, native or WebAssembly. */
+export interface Engine {
+  kind: EngineKind;
+  /** The cut of `text`, with or without the HMM. */
+  cut(text: string, hmm: boolean): string[];
+  /** Add words to the dictionary, each with its frequency. */
+  addWords(words: readonly UserWord[]): void;
 }
 
-let jieba: NodeJieba | undefined;
-const inserted = new Set<string>();
-/** jieba's TF-IDF computed here (node/keywords.ts); null when nodejieba's own extract is used. */
-let tfidf: TfIdf | null = null;
+export interface UserWord {
+  word: string;
+  freq: number;
+}
 
-/** A one-line idf file for nodejieba (cppjieba wants at least one valid line), or undefined if none can be written. */
-function stubIdf(): string | undefined {
-  // one file per thread and load: cppjieba aborts the process if a file it is given is missing
-  const file = path.join(os.tmpdir(), `speechlint-idf-${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.utf8`);
-  try {
-    fs.writeFileSync(file, 'speechlint 1.0\n', { flag: 'wx' });
-    return file;
-  } catch {
-    return undefined;
+/**
+ * The frequency of a user word given without one: the median frequency of
+ * the dictionary (3 in jieba's dict.txt), which is the weight cppjieba gave
+ * such words. jieba-rs ignores a word without a frequency.
+ */
+export const DEFAULT_USER_FREQ = 3;
+
+/**
+ * Words nodejieba had from cppjieba's bundled user dictionary (its two demo
+ * entries, a person's name and a school, left out): without them jieba-rs
+ * cuts 云|计算 and 区块|链.
+ */
+const BUILTIN_WORDS: readonly UserWord[] = [
+  { word: '云计算', freq: DEFAULT_USER_FREQ },
+  { word: '区块链', freq: 10 },
+];
+
+interface NativeModule {
+  Jieba: { withDict(dict: Uint8Array): NativeJieba };
+}
+interface NativeJieba {
+  cut(text: string, hmm?: boolean): string[];
+  loadDict(dict: Uint8Array): void;
+}
+interface WasmModule {
+  cut(text: string, hmm?: boolean): string[];
+  add_word(word: string, freq?: number): number;
+}
+
+/** The folder of @node-rs/jieba (dict.txt, idf.txt), which every build ships, the universal one included. */
+function nativePackageDir(): string {
+  return path.dirname(require.resolve('@node-rs/jieba/package.json'));
+}
+
+function loadNative(): Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('@node-rs/jieba') as NativeModule;
+  const j = mod.Jieba.withDict(fs.readFileSync(path.join(nativePackageDir(), 'dict.txt')));
+  return {
+    kind: 'native',
+    cut: (text, hmm) => j.cut(text, hmm),
+    addWords: (words) => {
+      if (words.length) j.loadDict(Buffer.from(words.map((w) => `${w.word} ${w.freq}\n`).join('')));
+    },
+  };
+}
+
+function loadWasm(): Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('jieba-wasm') as WasmModule;
+  // the dictionary is built on the first call: build it now, so that load time is spent here
+  mod.cut('', false);
+  return {
+    kind: 'wasm',
+    cut: (text, hmm) => mod.cut(text, hmm),
+    addWords: (words) => {
+      for (const w of words) mod.add_word(w.word, w.freq);
+    },
+  };
+}
+
+const engines = new Map<EngineKind, Engine>();
+
+/** One engine of this process (loaded once, with the built-in words), or an exception saying why it cannot load. */
+export function loadEngine(kind: EngineKind): Engine {
+  let e = engines.get(kind);
+  if (!e) {
+    e = kind === 'native' ? loadNative() : loadWasm();
+    e.addWords(BUILTIN_WORDS);
+    engines.set(kind, e);
   }
+  return e;
 }
 
 export interface JiebaStatus {
   ok: boolean;
+  /** Which build segments: the native addon or WebAssembly. */
+  engine?: EngineKind;
+  /** Why the native addon did not load, when WebAssembly is used instead. */
+  nativeError?: string;
   error?: string;
 }
 
-/** Load the dictionary (once). Returns a segmenter, or an error message when nodejieba is unusable. */
-export function loadJieba(): { segmenter?: Segmenter; status: JiebaStatus } {
-  try {
-    if (!jieba) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require('nodejieba') as NodeJieba;
-      let table: TfIdf | undefined;
-      try {
-        table = TfIdf.load(path.dirname(mod.DEFAULT_IDF_DICT));
-      } catch {
-        table = undefined;
-      }
-      const stub = table ? stubIdf() : undefined;
-      if (table && stub) {
-        mod.load({ idfDict: stub });
-        tfidf = table;
-        try {
-          fs.unlinkSync(stub);
-        } catch {
-          // left in the temporary folder
-        }
-      } else mod.load();
-      jieba = mod;
-    }
-    const j = jieba;
-    const t = tfidf;
-    const cutHMM = (text: string) => j.cutHMM(text);
-    return {
-      segmenter: {
-        cut: (text) => j.cut(text),
-        // extract(text) is: the cut of the text, then TF-IDF; here from the cut without a second one
-        keywords: t ? (text, top) => t.keywords([j.cut(text)], top, cutHMM) ?? [] : (text, top) => j.extract(text, top),
-        keywordsOfWords: t ? (paragraphs, top) => t.keywords(paragraphs, top, cutHMM) : undefined,
-      },
-      status: { ok: true },
-    };
-  } catch (e) {
-    return { status: { ok: false, error: e instanceof Error ? e.message : String(e) } };
-  }
+function message(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** The idf table prepared at build time, beside the bundles (scripts/bundle.js: dist/idf.bin). */
+const TABLE_FILE = path.join(__dirname, 'idf.bin');
+
+/** What a prepared table must have been made from: this @node-rs/jieba's idf.txt. */
+function tableTag(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(nativePackageDir(), 'package.json'), 'utf8')) as { version?: string };
+  return `@node-rs/jieba@${pkg.version ?? '?'}/idf.txt`;
+}
+
+/** Write the prepared idf table (build time). */
+export function writeKeywordTable(file: string): void {
+  const table = TfIdf.load(path.join(nativePackageDir(), 'idf.txt'), STOP_WORDS);
+  if (!table) throw new Error('cannot read @node-rs/jieba/idf.txt');
+  fs.writeFileSync(file, table.toBuffer(tableTag()));
 }
 
 /**
- * Add the words of a user dictionary (one word per line; "word freq tag" is
- * accepted, only the word is used). Returns how many words were added, or an
- * error message when the file cannot be read.
+ * The idf table of the topic keywords: the prepared one (a file read, a few
+ * ms) when it is there and was made from this idf.txt, else idf.txt parsed
+ * (about 100 ms). Undefined when neither can be read: no topic keywords.
  */
-export function addUserDictionary(path: string): { added: number; error?: string } {
+let tfidf: TfIdf | null | undefined;
+export function keywordTable(): TfIdf | undefined {
+  if (tfidf === undefined) {
+    try {
+      tfidf = TfIdf.fromBuffer(fs.readFileSync(TABLE_FILE), tableTag(), STOP_WORDS) ?? null;
+    } catch {
+      tfidf = null;
+    }
+    try {
+      tfidf ??= TfIdf.load(path.join(nativePackageDir(), 'idf.txt'), STOP_WORDS) ?? null;
+    } catch {
+      tfidf = null;
+    }
+  }
+  return tfidf ?? undefined;
+}
+
+/** A segmenter on an engine, with topic keywords from its words. */
+export function segmenterOf(engine: Engine): Segmenter {
+  const table = keywordTable();
+  const cutHMM = (text: string) => engine.cut(text, true);
+  return {
+    cut: (text) => engine.cut(text, false),
+    keywords: (text, top) => (table ? table.keywordsOfCut(engine.cut(text, true), top) : []),
+    keywordsOfWords: table ? (paragraphs, top) => table.keywords(paragraphs, top, cutHMM) : undefined,
+  };
+}
+
+let current: Engine | undefined;
+
+/** Load the segmenter (once): the native addon, else WebAssembly. Returns the error messages when neither loads. */
+export function loadJieba(): { segmenter?: Segmenter; status: JiebaStatus } {
+  const want = process.env.SPEECHLINT_SEGMENTER;
+  let nativeError: string | undefined;
+  if (!current && want !== 'wasm') {
+    try {
+      current = loadEngine('native');
+    } catch (e) {
+      nativeError = message(e);
+    }
+  }
+  if (!current && want !== 'native') {
+    try {
+      current = loadEngine('wasm');
+    } catch (e) {
+      const wasmError = message(e);
+      return { status: { ok: false, error: nativeError ? `${nativeError}; WebAssembly: ${wasmError}` : wasmError } };
+    }
+  }
+  if (!current) return { status: { ok: false, error: nativeError ?? 'no segmenter' } };
+  return { segmenter: segmenterOf(current), status: { ok: true, engine: current.kind, nativeError } };
+}
+
+/** The words of a user dictionary: one a line, "word", "word freq" or "word freq tag" (also "word tag"); # starts a comment. */
+export function parseUserDictionary(text: string): UserWord[] {
+  const out: UserWord[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const [word, second] = line.trim().split(/\s+/);
+    if (!word || word.startsWith('#')) continue;
+    const n = second !== undefined && /^\d+(\.\d+)?$/.test(second) ? Math.round(Number(second)) : NaN;
+    out.push({ word, freq: n >= 1 ? n : DEFAULT_USER_FREQ });
+  }
+  return out;
+}
+
+const inserted = new Set<string>();
+
+/**
+ * Add the words of a user dictionary (see parseUserDictionary; a word
+ * without a frequency gets DEFAULT_USER_FREQ). Returns how many words were
+ * added, or an error message when the file cannot be read.
+ */
+export function addUserDictionary(file: string): { added: number; error?: string } {
   let text: string;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     return { added: 0, error: e instanceof Error ? e.message : String(e) };
   }
-  const { segmenter, status } = loadJieba();
-  if (!segmenter || !jieba) return { added: 0, error: status.error };
-  let added = 0;
-  for (const line of text.split(/\r?\n/)) {
-    const word = line.trim().split(/\s+/)[0];
-    if (!word || word.startsWith('#') || inserted.has(word)) continue;
-    if (jieba.insertWord(word)) {
-      inserted.add(word);
-      added++;
-    }
-  }
-  return { added };
+  const { status } = loadJieba();
+  if (!current) return { added: 0, error: status.error };
+  const words = parseUserDictionary(text).filter((w) => !inserted.has(w.word));
+  current.addWords(words);
+  for (const w of words) inserted.add(w.word);
+  // the topic keywords' kept cuts were made without these words
+  if (words.length) keywordTable()?.forgetCuts();
+  return { added: new Set(words.map((w) => w.word)).size };
 }

@@ -1,39 +1,39 @@
 /**
- * jieba's TF-IDF keywords (nodejieba `extract`, cppjieba KeywordExtractor)
- * computed from words the checker has already cut, instead of cutting the
- * whole draft a second time, and with an idf table of our own (nodejieba is
- * then loaded without its idf file: node/jieba.ts).
+ * jieba's TF-IDF keywords (cppjieba's KeywordExtractor, which nodejieba's
+ * `extract` was, and jieba-rs's TfIdf) computed from words the checker has
+ * already cut, instead of cutting the whole draft a second time; the same
+ * for the native and the WebAssembly segmenter (jieba-wasm has no TF-IDF).
  *
- * `extract(text)` cuts `text` with the mixed segmenter WITH the HMM: the
- * dictionary (max-probability) cut, then every run of single-character words
- * re-cut by the HMM. The checker's words are that dictionary cut (nodejieba
- * `cut` without HMM, per paragraph: paragraph breaks are separators for jieba
- * too), so only the single-character runs need the HMM (one `cutHMM` call for
- * all of them; runs never cross jieba's separators, and a line break between
- * two runs keeps them apart). Then, as cppjieba does: words of two or more
- * code points that are not stop words, count × idf (idf.utf8; unknown words
- * the average idf over the file's lines), the top N by libstdc++'s
- * partial_sort over the words in UTF-8 byte order, so ties come out as they
- * do in nodejieba on Linux. Tested against `extract` (run in another process)
- * on every fixture, the bench drafts, 300 corpus excerpts, emoji, CJK beyond
- * the BMP, full-width forms and a lone surrogate (test/unit/keywords.test.ts).
+ * jieba's keyword extraction cuts the text WITH the HMM: the dictionary
+ * (max-probability) cut, then every run of single-character words re-cut by
+ * the HMM. The checker's words are the dictionary cut without the HMM, per
+ * paragraph; each paragraph's HMM cut is kept, so an edit re-cuts only the
+ * paragraphs it touched (jieba-rs cuts 4-5 M characters a second: a 10k
+ * draft is about 3 ms). Then, as cppjieba does: words of two or more
+ * code points that are not stop words, count × idf (unknown words the
+ * average idf over the file's lines), the top N by libstdc++'s partial_sort
+ * over the words in UTF-8 byte order, so ties come out in one order on
+ * every platform. Tested against the same TF-IDF over the whole text's HMM
+ * cut, and for overlap with nodejieba's keywords (test/unit/keywords.test.ts).
  *
  * The idf table is kept as sorted 48-bit hashes of the words' UTF-8 bytes (no
- * JS string per word: ~2 MB, where cppjieba's map takes ~20 MB).
+ * JS string per word: ~3 MB, where a map of strings takes ~20 MB).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 
 export interface Keyword {
   word: string;
   weight: number;
 }
 
-/** jieba's separators (cppjieba SPECIAL_SEPARATORS): its cuts never cross them. */
-const SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
 
-/** Re-cut single-character runs already seen (an edit re-cuts one paragraph's runs only). */
-const MAX_RUNS = 50000;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** The first bytes of a table written by TfIdf.toBuffer. */
+const TABLE_MAGIC = 'SLIDF1\0\0';
+
+/** HMM cuts of paragraphs already seen (an edit re-cuts the paragraphs it touched only). */
+const MAX_CUTS = 20000;
 
 // FNV-1a style, two 32-bit lanes with different primes (a 64-bit hash of the word's UTF-8 bytes)
 const H1 = 0x811c9dc5 | 0;
@@ -111,7 +111,7 @@ function byCodePoint(a: string, b: string): number {
 }
 
 export class TfIdf {
-  private runs = new Map<string, string[]>();
+  private cuts = new Map<string, string[]>();
 
   private constructor(
     /** hashes sorted by (hi, lo); the idf of entry i is values[index[i]] */
@@ -123,13 +123,10 @@ export class TfIdf {
     private readonly stop: ReadonlySet<string>,
   ) {}
 
-  /** Read jieba's idf and stop-word files; undefined when they cannot be read or parsed. */
-  static load(dictDir: string): TfIdf | undefined {
-    const file = path.join(dictDir, 'idf.utf8');
-    let stopText: string;
+  /** Read jieba's idf file ("word idf" lines) with the stop words (one a line); undefined when it cannot be read or parsed. */
+  static load(file: string, stopText: string): TfIdf | undefined {
     let fd: number;
     try {
-      stopText = fs.readFileSync(path.join(dictDir, 'stop_words.utf8'), 'utf8');
       fd = fs.openSync(file, 'r');
     } catch {
       return undefined;
@@ -230,6 +227,60 @@ export class TfIdf {
     return new TfIdf(hi.subarray(0, n), lo.subarray(0, n), index.subarray(0, n), Float64Array.from(values), average, new Set(stopText.split('\n')));
   }
 
+  /**
+   * The table as bytes, tagged (e.g. with the idf file's package and
+   * version): written at build time (scripts/bundle.js → dist/idf.bin), so
+   * that loading it is reading one file instead of parsing 6 MB of text.
+   * Layout (little-endian): magic, tag length and tag (padded to 8), entry
+   * count, value count, average idf (f64), values (f64), hashes (i32 hi,
+   * u16 lo), value indexes (u16).
+   */
+  toBuffer(tag: string): Buffer {
+    const tagBytes = Buffer.from(tag, 'utf8');
+    const head = 8 + 4 + tagBytes.length;
+    const pad = (8 - (head % 8)) % 8;
+    const n = this.hi.length;
+    const out = Buffer.alloc(head + pad + 16 + this.values.length * 8 + n * 8);
+    let o = out.write(TABLE_MAGIC, 0, 'latin1');
+    o = out.writeUInt32LE(tagBytes.length, o);
+    o += tagBytes.copy(out, o) + pad;
+    o = out.writeUInt32LE(n, o);
+    o = out.writeUInt32LE(this.values.length, o);
+    o = out.writeDoubleLE(this.average, o);
+    for (const a of [this.values, this.hi, this.lo, this.index]) {
+      const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      o += bytes.copy(out, o);
+    }
+    return out;
+  }
+
+  /** A table written by toBuffer with this tag; undefined when the bytes are not one (another tag, truncated). */
+  static fromBuffer(buf: Buffer, tag: string, stopText: string): TfIdf | undefined {
+    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== TABLE_MAGIC) return undefined;
+    const tagLen = buf.readUInt32LE(8);
+    if (12 + tagLen > buf.length || buf.toString('utf8', 12, 12 + tagLen) !== tag) return undefined;
+    let o = 12 + tagLen;
+    o += (8 - (o % 8)) % 8;
+    if (o + 16 > buf.length) return undefined;
+    const n = buf.readUInt32LE(o);
+    const nValues = buf.readUInt32LE(o + 4);
+    const average = buf.readDoubleLE(o + 8);
+    o += 16;
+    if (buf.length !== o + nValues * 8 + n * 8 || !(average > 0)) return undefined;
+    // typed arrays need aligned offsets: a copy into fresh memory when the buffer's own is not
+    const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
+    const view = <T>(make: new (b: ArrayBufferLike, off: number, len: number) => T, len: number, size: number): T => {
+      const v = new make(bytes.buffer, bytes.byteOffset + o, len);
+      o += len * size;
+      return v;
+    };
+    const values = view(Float64Array, nValues, 8);
+    const hi = view(Int32Array, n, 4);
+    const lo = view(Uint16Array, n, 2);
+    const index = view(Uint16Array, n, 2);
+    return new TfIdf(hi, lo, index, values, average, new Set(stopText.split('\n')));
+  }
+
   /** The idf of a word, or undefined when the file has none. */
   idf(word: string): number | undefined {
     hashWord(word);
@@ -253,45 +304,24 @@ export class TfIdf {
 
   /**
    * The top `top` keywords of a text whose dictionary cut (cut without HMM,
-   * per paragraph, the title's included) is `paragraphs`, as nodejieba
-   * `extract` gives them for the text. Undefined only if the HMM's answer
-   * cannot be matched back to the runs (never seen).
+   * per paragraph, the title's included) is `paragraphs`, as jieba's TF-IDF
+   * gives them for the text: each paragraph cut again with the HMM by
+   * `cutHMM` (paragraphs not seen before in one call, joined by line breaks,
+   * which jieba never cuts across), then counted. Undefined only if the
+   * HMM's answer cannot be matched back to the paragraphs (never seen).
    */
   keywords(paragraphs: readonly (readonly string[])[], top: number, cutHMM: (text: string) => string[]): Keyword[] | undefined {
-    const tf = new Map<string, number>();
-    const add = (w: string): void => {
-      if (w.length <= 1 || singleRune(w) || this.stop.has(w)) return;
-      tf.set(w, (tf.get(w) ?? 0) + 1);
-    };
-    // runs of single-character words, which the HMM re-cuts
-    const seen: string[] = [];
-    for (const words of paragraphs) {
-      let run = '';
-      let runes = 0;
-      for (const w of words) {
-        if (singleRune(w) && !SEPARATORS.has(w)) {
-          run += w;
-          runes++;
-          continue;
-        }
-        // a run of one character stays one character: no keyword can come of it
-        if (runes > 1) seen.push(run);
-        run = '';
-        runes = 0;
-        add(w);
-      }
-      if (runes > 1) seen.push(run);
-    }
-    // their HMM cut: known runs from the cache, the others in one call
+    const texts = paragraphs.map((words) => words.join(''));
     const got = new Map<string, string[]>();
     const pending: string[] = [];
-    for (const r of seen) {
-      if (got.has(r)) continue;
-      const hit = this.runs.get(r);
-      if (hit) got.set(r, hit);
+    for (const t of texts) {
+      if (got.has(t)) continue;
+      const hit = this.cuts.get(t);
+      if (hit) got.set(t, hit);
+      else if (t.includes('\n')) got.set(t, cutHMM(t));
       else {
-        got.set(r, []);
-        pending.push(r);
+        got.set(t, []);
+        pending.push(t);
       }
     }
     if (pending.length) {
@@ -308,13 +338,31 @@ export class TfIdf {
       }
       if (k !== pending.length - 1) return undefined;
       got.set(pending[k], cur);
-      for (const r of pending) {
-        const ws = got.get(r)!;
-        if (ws.join('') !== r) return undefined;
-        this.remember(r, ws);
+      for (const t of pending) {
+        if (got.get(t)!.join('') !== t) return undefined;
+        this.remember(t, got.get(t)!);
       }
     }
-    for (const r of seen) for (const w of got.get(r)!) add(w);
+    const tf = new Map<string, number>();
+    for (const t of texts) for (const w of got.get(t)!) this.count(tf, w);
+    return this.rank(tf, top);
+  }
+
+  /** The top `top` keywords of a text whose whole cut with the HMM is `words` (what `keywords` gives from the dictionary cut). */
+  keywordsOfCut(words: readonly string[], top: number): Keyword[] {
+    const tf = new Map<string, number>();
+    for (const w of words) this.count(tf, w);
+    return this.rank(tf, top);
+  }
+
+  private count(tf: Map<string, number>, w: string): void {
+    // jieba-rs keeps runs like --- or ... whole: a keyword has a letter or a digit
+    if (w.length <= 1 || singleRune(w) || this.stop.has(w) || !WORDLIKE.test(w)) return;
+    tf.set(w, (tf.get(w) ?? 0) + 1);
+  }
+
+  /** Weigh the counted words by idf; the best `top`, ties as cppjieba orders them. */
+  private rank(tf: ReadonlyMap<string, number>, top: number): Keyword[] {
     const list: Keyword[] = [];
     for (const [w, count] of tf) list.push({ word: w, weight: count * (this.idf(w) ?? this.average) });
     const n = Math.min(top, list.length);
@@ -329,9 +377,14 @@ export class TfIdf {
     return list.slice(0, n);
   }
 
-  private remember(run: string, words: string[]): void {
-    if (this.runs.size >= MAX_RUNS) this.runs.clear();
-    this.runs.set(run, words);
+  /** Drop the kept HMM cuts (the dictionary changed: they may cut otherwise now). */
+  forgetCuts(): void {
+    this.cuts.clear();
+  }
+
+  private remember(text: string, words: string[]): void {
+    if (this.cuts.size >= MAX_CUTS) this.cuts.clear();
+    this.cuts.set(text, words);
   }
 }
 
@@ -415,7 +468,7 @@ function sortEntries(hi: Int32Array, lo: Uint16Array, index: Uint16Array, n: num
 
 /**
  * std::partial_sort as libstdc++ implements it (heap select, then sort_heap),
- * so that equal weights end up in the same order as in nodejieba.
+ * so that equal weights end up in the order nodejieba (cppjieba) gave them.
  */
 export function partialSort<T>(arr: T[], middle: number, comp: (a: T, b: T) => boolean): void {
   const adjust = (hole: number, len: number, value: T): void => {

@@ -32,6 +32,7 @@ function loadTests(): void {
   require('./status.test');
   require('./outline.test');
   require('./snippets.test');
+  require('./word.test');
   require('./hover.test');
 }
 

@@ -27,8 +27,8 @@ export function linkAnnouncement(
 ): AnnouncedTarget | undefined {
   let d = phraseEnd;
   if (/[”"’]/.test(seg[d] ?? '')) d++;
-  // "A、B、“六大平台”、C": the phrase is itself an item of a longer list
-  if (seg[d] === '、') return undefined;
+  // "A、B、“六大平台”、C" or "两个中心、三大基地": the phrase is itself an item of a list, a name
+  if (seg[d] === '、' || itemOfList(seg, at)) return undefined;
   const before = listBefore(a, seg, segStart, at);
   if (before) return before;
   if (!listOnly) {
@@ -36,7 +36,7 @@ export function linkAnnouncement(
     const s = seriesRightAfter(ctx, a, a.paragraph);
     if (s) return { kind: 'series', items: s.items.map((it) => it.span) };
   }
-  const after = listAfterColon(seg, segStart, d);
+  const after = listAfterColon(seg, segStart, d, a.count);
   if (after) return after;
   if (listOnly) return undefined;
   const sections = followingSections(ctx, a);
@@ -69,18 +69,36 @@ function listBefore(a: Announcement, seg: string, segStart: number, at: number):
     items.push({ start: pos, end: pos + part.length });
     pos += part.length + 1;
   }
-  // "A、B和C" counts three
-  const lastPart = parts[parts.length - 1];
-  const and = lastPart.search(/[和及与]/);
-  if (and > 0 && and < lastPart.length - 1) {
-    const lp = items.pop()!;
-    items.push({ start: lp.start, end: lp.start + and }, { start: lp.start + and + 1, end: lp.end });
-  }
-  return { kind: 'list', items };
+  // "A、B和C" counts three (生物医药、高端制造和新材料两大主导产业 is three)
+  return { kind: 'list', items: splitLastAnd(seg, segStart, items) };
+}
+
+/** The phrase closes a list it is an item of: "两个中心、三大基地", "两个中心和三大基地". */
+function itemOfList(seg: string, at: number): boolean {
+  let b = at;
+  if (/[“"‘]/.test(seg[b - 1] ?? '')) b--;
+  return /[、和及与]/.test(seg[b - 1] ?? '');
+}
+
+/**
+ * After a colon, "钢铁、新材料和装备制造" may count three (和 before the last item)
+ * or two (新材料和装备制造 one item): the reading that matches the announced
+ * count wins, so that neither is reported.
+ */
+function withAnd(seg: string, segStart: number, items: Span[], count: number): Span[] {
+  return items.length === count ? items : splitLastAnd(seg, segStart, items);
+}
+
+/** The last item split at its 和, 及 or 与 ("A、B和C" as three items). */
+function splitLastAnd(seg: string, segStart: number, items: Span[]): Span[] {
+  const last = items[items.length - 1];
+  const and = seg.slice(last.start - segStart, last.end - segStart).search(/[和及与]/);
+  if (!(and > 0 && and < last.end - last.start - 1)) return items;
+  return [...items.slice(0, -1), { start: last.start, end: last.start + and }, { start: last.start + and + 1, end: last.end }];
 }
 
 /** A list after a colon right after the phrase: 三点要求：A、B、C。 (or A；B；C) */
-function listAfterColon(seg: string, segStart: number, d: number): AnnouncedTarget | undefined {
+function listAfterColon(seg: string, segStart: number, d: number, count: number): AnnouncedTarget | undefined {
   if (!/[：:]/.test(seg[d] ?? '')) return undefined;
   let e = d + 1;
   while (e < seg.length && !/[。！？!?]/.test(seg[e]) && e - d < 400) e++;
@@ -94,7 +112,7 @@ function listAfterColon(seg: string, segStart: number, d: number): AnnouncedTarg
     if (part.trim().length > 0) items.push({ start: pos, end: pos + part.length });
     pos += part.length + 1;
   }
-  return { kind: 'list', items };
+  return { kind: 'list', items: sep.source === '、' ? withAnd(seg, segStart, items, count) : items };
 }
 
 /** The sections that follow, when the announcement is in the intro of its scope: the siblings of the announced style. */

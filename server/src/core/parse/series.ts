@@ -24,7 +24,7 @@ const SERIES_RE = new RegExp(
 const SERIES_FIRST = firstChars('另首其再最第零〇一二两三四五六七八九十百');
 /** Characters after which a series marker starts a clause. */
 const CLAUSE_BREAK = new Set([...'。！？；：，、,;:!?“”"（()）《》【】…—'.split(''), ' ', '\t', '　']);
-const LEAD_INS = ['要', '坚持', '必须', '还要', '就是', '我们要'];
+const LEAD_INS = ['要', '坚持', '必须', '还要', '就是', '我们要', '因为'];
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 0 };
 
 export function seriesPass(st: ParseState): void {

@@ -40,6 +40,8 @@ const CLOSE_Q = new Set([...'”’》」』）)】']);
 interface TitleInfo {
   section: Section;
   title: string;
+  /** The title without quotation marks: “精准”服务 opens with 精准 like its siblings. */
+  bare: string;
   /** Spoken characters. */
   len: number;
   /** Separator class of the first top-level separator, if any. */
@@ -68,7 +70,7 @@ function info(section: Section): TitleInfo {
       parts++;
     }
   }
-  return { section, title, len: countSpokenChars(title), sep, firstLen: countSpokenChars(title, 0, firstEnd), parts };
+  return { section, title, bare: title.replace(/[“”‘’「」『』"']/g, ''), len: countSpokenChars(title), sep, firstLen: countSpokenChars(title, 0, firstEnd), parts };
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -107,6 +109,10 @@ export default defineRule<HeadingParallelismOptions>({
         description: { zh: '标题字数不超过此数时，“字数相同”才算共同格式', en: 'a shared length counts as a form only for headings up to this many characters' },
       },
     },
+    notes: {
+      leavesAlone: "Fewer than three siblings; a form two headings share by chance; long headings of naturally varying length; quotation marks (“精准”服务 opens with 精准 like 精准定位).",
+      limits: "Judges the heading text only, not whether the sections are truly parallel in content.",
+    },
     examples: {
       wrong: '（一）精准定位　（二）精准招商　（三）优化营商环境',
       right: '（一）精准定位　（二）精准招商　（三）精准服务',
@@ -129,16 +135,16 @@ export default defineRule<HeadingParallelismOptions>({
         const forms: Form[] = [];
 
         // 1. the same opening word
-        let p = others[0].title.length;
-        for (const o of others) p = Math.min(p, commonPrefix(others[0].title, o.title));
-        const prefix = others[0].title.slice(0, p);
+        let p = others[0].bare.length;
+        for (const o of others) p = Math.min(p, commonPrefix(others[0].bare, o.bare));
+        const prefix = others[0].bare.slice(0, p);
         const prefixOk =
           p >= 1 &&
           Array.from(prefix).every(isHanChar) &&
-          others.every((o) => o.title.length > p) &&
+          others.every((o) => o.bare.length > p) &&
           (p >= 2 || OPENERS_1.has(prefix));
         if (prefixOk) {
-          const shared = commonPrefix(me.title, prefix);
+          const shared = commonPrefix(me.bare, prefix);
           if (shared < Math.min(2, p)) forms.push({ zh: `均以“${prefix}”开头`, en: `all open with "${prefix}"` });
         }
 

@@ -59,6 +59,10 @@ export default defineRule<SectionLengthOptions>({
         description: { zh: '与中位数至少相差多少字才报告', en: 'report only when the section differs from the median by at least this many characters' },
       },
     },
+    notes: {
+      leavesAlone: "Fewer than three siblings, differences under 200 characters (under a minute of speech), sections with no body yet (an outline being written).",
+      limits: "The closing 狠抓落实 or 保障措施 section is often short by design; the finding asks the writer to look, and is information only.",
+    },
     examples: {
       wrong: '一、……（820字）　二、……（760字）　三、……（120字）',
       right: '一、……（820字）　二、……（760字）　三、……（540字）',

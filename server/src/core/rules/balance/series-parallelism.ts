@@ -19,7 +19,12 @@
  *   the bridge between two lists in one clause, so it is not judged on length
  *   either (教育、科技、人才是中国式现代化的基础性、战略性支撑);
  * - in a three-item series whose first and last items carry context, the middle
- *   item has no exact sibling to be measured against: it is left alone;
+ *   item has no exact sibling to be measured against: it is left alone; and a
+ *   first item that carries the clause's opening is judged only against two
+ *   exact items or more (领导弱化、资源整合不够、作用发挥不到位 after
+ *   为有效解决当前基层青年工作 is a list of problems, not a broken pattern);
+ * - a series cut off by the end of the text (覆好一块膜、套 where a web page
+ *   stops mid-word) is unfinished, not unparallel: its last item is left alone;
  * - text inside 《》 is a title, not the writer's series; a quotation is opaque
  *   to the sentence around it and scanned as a text of its own, so a series
  *   that is entirely quoted (“人人议学赶、个个争学赶、层层抓学赶”) is checked
@@ -93,6 +98,8 @@ export interface ListSeries {
 export function findListSeries(text: string, start: number, end: number, minItems = 3): ListSeries[] {
   const out: ListSeries[] = [];
   const match = matchPairs(text, start, end);
+  let textEnd = text.length;
+  while (textEnd > 0 && /\s/.test(text[textEnd - 1])) textEnd--;
   scan(start, end, false, 0);
   return out;
 
@@ -125,6 +132,8 @@ export function findListSeries(text: string, start: number, end: number, minItem
         }
       }
     }
+    // a series running into the end of the text without punctuation was cut off (a page stops mid-word)
+    if (depth === 0 && e === end && e >= textEnd && !IS_CLAUSE_END[text.charCodeAt(e - 1)]) dun.length = 0;
     flush('、', clauseStart, e, dun, exact && clauseStart === s, exact);
     // the last clause of a ；-series ends where its sentence ends: that end is exact
     flush('；', sentenceStart, e, semi, exact && sentenceStart === s, true);
@@ -241,9 +250,12 @@ export function seriesBreaks(series: ListSeries, opts: SeriesParallelismOptions)
   for (let j = 0; j < items.length; j++) {
     const me = items[j];
     const others = items.filter((_, k) => k !== j);
-    // structure: the exact others fix the length L
-    const exactLens = new Set(others.filter((o) => o.exactStart && o.exactEnd).map((o) => Array.from(o.bare).length));
-    if (exactLens.size === 1) {
+    // structure: the exact others fix the length L. A first item that carries the clause's opening
+    // (为有效解决当前基层青年工作领导弱化、资源整合不够…: where it starts is not known) is judged only
+    // against two exact others or more: one is no pattern.
+    const exactOthers = others.filter((o) => o.exactStart && o.exactEnd);
+    const exactLens = new Set(exactOthers.map((o) => Array.from(o.bare).length));
+    if (exactLens.size === 1 && (exactOthers.length >= 2 || me.exactStart)) {
       const L = [...exactLens][0];
       const al = L >= 2 && L <= 8 ? aligned(others, L) : undefined;
       if (al) {
@@ -327,6 +339,10 @@ export default defineRule<SeriesParallelismOptions>({
       lengthRatio: { type: 'number', min: 1, description: { zh: '某项字数达其余各项中位数的此倍数……', en: 'an item this many times the median length of the others…' } },
       minLengthDifference: { type: 'number', min: 1, description: { zh: '……且多出至少此字数，即为长短悬殊', en: '…and at least this many characters longer is a length outlier' } },
       shortItem: { type: 'number', min: 1, description: { zh: '仅当其余各项都不超过此字数时检查长短', en: 'look for length outliers only when every other item has at most this many characters' } },
+    },
+    notes: {
+      leavesAlone: "Lists of nouns of varying length (生物医药、高端制造、新材料), titles in 《》, a first item that carries the clause's opening unless two exact items set the pattern (为有效解决……领导弱化、资源整合不够、作用发挥不到位), a series cut off by the end of the text, the middle item of a three-item series whose ends carry context.",
+      limits: "An odd first item is missed when only one other item is exact (要做到看清、抓得住、管得好).",
     },
     examples: { wrong: '做到看得清、抓得住、管好', right: '做到看得清、抓得住、管得好' },
   },

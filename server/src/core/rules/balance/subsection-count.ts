@@ -39,6 +39,10 @@ export default defineRule<SubsectionCountOptions>({
       minSiblings: { type: 'number', min: 2, description: { zh: '参与比较的同级节至少几个', en: 'compare only groups with at least this many sibling sections' } },
       countEmpty: { type: 'boolean', description: { zh: '没有小节的同级节也参与比较', en: 'include siblings that have no sub-sections' } },
     },
+    notes: {
+      leavesAlone: "Siblings with no sub-sections at all (prose beside points is a deliberate form, unless countEmpty); the usual 3-4-2 rhythm.",
+      limits: "Counts only numbered sub-sections; unnumbered sub-heads are not weighed.",
+    },
     examples: {
       wrong: '一、……（一）…（六）　二、……（一）',
       right: '一、……（一）…（四）　二、……（一）…（三）',

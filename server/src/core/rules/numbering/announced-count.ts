@@ -26,6 +26,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "几点 / 几个方面 (no number), counts that announce nothing (十四五, 第一动力), an announcement the parser could not link to its items, a count that is itself an item of a list (两个中心、三大基地: names of programmes), a list after a colon that matches the count when 和 joins its last two items or when it does not.",
+      limits: "A draft cut off before its last point (a web excerpt, a paste that lost its end) is reported as having fewer items than announced, which is true of the text but not of the speech; a 、-list right before the count reads A、B和C as three items, so 装备制造、钢铁和新材料两大产业 (钢铁和新材料 meant as one) is reported.",
+    },
     examples: {
       wrong: '下面，我讲四点意见。一、统一思想…… 二、突出重点…… 三、加强领导……',
       right: '下面，我讲三点意见。一、统一思想…… 二、突出重点…… 三、加强领导……',

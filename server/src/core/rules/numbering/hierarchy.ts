@@ -15,6 +15,35 @@ function markerOf(doc: SpeechDocument, s: Section): string {
   return doc.text.slice(m.span.start, m.span.end).trim();
 }
 
+/**
+ * Headings inside a quotation (the quotations layer), or between an opening
+ * mark left open at the end of a paragraph and its closing mark a few
+ * paragraphs on (总书记强调：“ / （1）…… / （2）……。”): points of a quoted
+ * instruction or remark, not the draft's own levels.
+ */
+function quotedHeadings(doc: SpeechDocument): (s: Section) => boolean {
+  const regions: { start: number; end: number }[] = [];
+  const ps = doc.paragraphs;
+  for (let i = 0; i < ps.length; i++) {
+    const t = doc.text.slice(ps[i].span.start, ps[i].span.end);
+    const open = t.lastIndexOf('“');
+    if (open < 0 || t.indexOf('”', open) >= 0) continue;
+    for (let j = i + 1; j < ps.length && j <= i + 8; j++) {
+      const u = doc.text.slice(ps[j].span.start, ps[j].span.end);
+      if (u.includes('“')) break;
+      const close = u.indexOf('”');
+      if (close >= 0) {
+        regions.push({ start: ps[i].span.start + open, end: ps[j].span.start + close + 1 });
+        break;
+      }
+    }
+  }
+  return (s) => {
+    const at = s.heading.span.start;
+    return doc.quotations.contains(at) || regions.some((r) => at >= r.start && at < r.end);
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'numbering/hierarchy',
@@ -26,6 +55,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "Skipped levels (一、 then 1.); restarting （一） under each 一、; numbered points inside a quotation, or between an opening mark left open at a paragraph's end and its closing mark, when the draft's own 一、 follows them.",
+      limits: "Numbered points of a quoted instruction (总书记强调：“ then （1）……（2）……。”) are left out of the level check only when the quotation is marked; unmarked, they read as the draft's own headings.",
+    },
     examples: {
       wrong: '一、总体要求 / 1. 指导思想 / （一）基本原则 / （二）主要目标',
       right: '一、总体要求 / （一）指导思想 / （二）基本原则 / （三）主要目标',
@@ -42,9 +75,10 @@ export default defineRule({
     },
   },
   check({ doc, report }) {
-    // 1. inversion among the children of one parent
+    // 1. inversion among the children of one parent; numbered points of a quoted instruction are not the draft's
+    const quoted = quotedHeadings(doc);
     const visit = (kids: Section[]) => {
-      for (const { item, lower } of findInversions(kids)) {
+      for (const { item, lower } of findInversions(kids.filter((k) => !quoted(k)))) {
         report({
           messageId: 'inverted',
           data: { found: markerOf(doc, item), lower: markerOf(doc, lower) },

@@ -49,6 +49,10 @@ export default defineRule({
     defaultSeverity: 'info',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "The punctuation inside quotations and document titles; markers that are not headings or series items (第一书记, 1、2、3 in a sentence).",
+      limits: "1、 is the most common form in practice (agenda lists of 主持词); it is information, not a warning, because the standard is for official documents and many offices tolerate it.",
+    },
     examples: {
       wrong: '（一）、成绩来之不易 …… 1、经济稳中有进 …… 第一、要抓项目',
       right: '（一）成绩来之不易 …… 1. 经济稳中有进 …… 第一，要抓项目',

@@ -20,6 +20,24 @@ function markerText(doc: SpeechDocument, m: Marker, value?: number): string {
 
 const MAX_REPORTS_PER_SERIES = 20;
 
+/**
+ * Is the number before the series' first item written just before it, glued
+ * to other text ("会员免费查看二、持续实施……" after a paywall)? Then the parser
+ * could not see that heading, and where the series starts is not known: it
+ * is not reported as starting at the wrong number (the residue is the fault).
+ */
+function previousGlued(doc: SpeechDocument, series: ReturnType<typeof headingSeries>[number]): boolean {
+  const m = series.items[0].heading.marker!;
+  if (m.value < 2) return false;
+  const prev = markerText(doc, m, m.value - 1);
+  const from = series.parent ? series.parent.heading.span.end : 0;
+  const before = doc.text.slice(from, m.span.start);
+  for (let i = before.indexOf(prev); i >= 0; i = before.indexOf(prev, i + 1)) {
+    if (i > 0 && !/[\r\n]/.test(before[i - 1])) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'numbering/sequence',
@@ -31,6 +49,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "Markers as numbers only at a line's start (a heading); a series that starts at the wrong number is not reported when the number before is written just before it, glued to other text (会员免费查看二、……: the residue is the fault); under an inverted hierarchy (numbering/hierarchy reports it).",
+      limits: "A heading the parser does not see (run into pasted residue, or a number alone in a scanned PDF line) leaves a gap it cannot explain; drafts cut off mid-way (a web excerpt) end early, which is never reported.",
+    },
     examples: {
       wrong: '一、统一思想 …… 二、突出重点 …… 四、加强领导',
       right: '一、统一思想 …… 二、突出重点 …… 三、加强领导',
@@ -58,7 +80,7 @@ export default defineRule({
     for (const series of headingSeries(doc)) {
       if (series.inverted) continue; // numbering/hierarchy reports it; the numbers cannot be told apart
       const values = series.items.map((s) => s.heading.marker!.value);
-      const problems = sequenceProblems(values);
+      const problems = sequenceProblems(values).filter((p) => p.kind !== 'start' || !previousGlued(doc, series));
       if (problems.length === 0) continue;
       const edits = headingSeriesEdits(doc, series);
       const fixes = edits.length

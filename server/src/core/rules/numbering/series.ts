@@ -20,6 +20,18 @@ function itemAt(doc: SpeechDocument, it: SeriesItem, position: number): string {
   return t.slice(0, off) + formatNumberLike(position, it.numberText) + t.slice(off + it.numberText.length);
 }
 
+/**
+ * Is the series' expected first marker written earlier in the paragraph of
+ * its first item, where the parser did not take it for a marker (因为一是……,
+ * after a lead-in it does not know)? Then the series does start at one.
+ */
+function firstWrittenBefore(doc: SpeechDocument, first: SeriesItem): boolean {
+  if (first.value < 2 || !first.numberSpan) return false;
+  const want = itemAt(doc, first, 1);
+  const p = doc.paragraphs[first.paragraph];
+  return p !== undefined && doc.text.slice(p.span.start, first.span.start).includes(want);
+}
+
 const PARTNER = /另一方面|另外一方面|另一个方面|另方面|一方面/g;
 
 export default defineRule({
@@ -33,6 +45,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: true,
     defaultOptions: {},
+    notes: {
+      leavesAlone: "A series after a lead-in (要、坚持、必须、就是、因为一是……) is read as one; 一是 inside a word (统一是, 唯一是), idioms with a numeral (第一书记, 第一时间, 一是一，二是二), a lone 其次/再次 opening a point in prose, a lone 一要 used for emphasis.",
+      limits: "A marker after a lead-in the parser does not know (主要原因一是……) is not taken for an item; the series is then not reported as starting at 二是 when 一是 is written earlier in its paragraph, but a gap right after it is not seen either.",
+    },
     examples: {
       wrong: '一是抓项目，二是抓招商，四是抓服务。首先要统一思想，其次要压实责任，三是要强化考核。',
       right: '一是抓项目，二是抓招商，三是抓服务。首先要统一思想，其次要压实责任，再次要强化考核。',
@@ -66,7 +82,7 @@ export default defineRule({
       }
       let problems = sequenceProblems(s.items.map((it) => it.value));
       // a lone 其次/再次 opens a point without 首先 in ordinary prose
-      if (first.kind === 'order') problems = problems.filter((p) => p.kind !== 'start');
+      if (first.kind === 'order' || firstWrittenBefore(doc, first)) problems = problems.filter((p) => p.kind !== 'start');
       if (problems.length === 0) continue;
       const edits = inlineSeriesEdits(doc, s);
       // a real series has a few dozen items at most; a pathological one reports its first problems only

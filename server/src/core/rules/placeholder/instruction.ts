@@ -173,6 +173,10 @@ export default defineRule<InstructionOptions>({
         description: { zh: '不报告的文字（另有全局 allow）', en: 'texts never reported (besides the global allow)' },
       },
     },
+    notes: {
+      leavesAlone: "Brackets with content (（2024年3月5日）, （RCEP）, 【新华社电】, （补充医疗保险）); 有待完善 and other Chinese words that contain a keyword.",
+      limits: "Not part of the verdict corpus. A note written as an ordinary sentence, without brackets or a keyword (这里再加一段数据), is not seen.",
+    },
     examples: { wrong: '今年一季度，园区实现营业收入【此处填写数据】。', right: '今年一季度，园区实现营业收入12.6亿元。' },
   },
   messages: {

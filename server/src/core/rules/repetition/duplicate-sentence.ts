@@ -1,7 +1,8 @@
 /**
  * repetition/duplicate-sentence: a sentence that appears twice in the draft
  * (usually a paste left behind while moving text), and, as information,
- * near-duplicates (two sentences that share most of their character bigrams).
+ * near-duplicates (two sentences that share most of their character bigrams),
+ * except on consecutive lines of their own (a script's formula: 请……上台领奖).
  *
  * Needs no jieba: sentences are compared on their characters without
  * punctuation and spaces, so the rule runs in the fast phase and works in the
@@ -67,18 +68,32 @@ interface Item {
   span: Span;
   norm: string;
   line: number;
+  /** Index of its paragraph in the document. */
+  paragraph: number;
+  /** The only sentence of its paragraph (a line of a script: 请……上台领奖). */
+  alone: boolean;
+}
+
+/**
+ * Two near-duplicates on consecutive lines, each a line of its own, are one
+ * formula repeated with a new slot on purpose (请坂兜村……上台领奖 / 请华兰村……
+ * 上台领奖; agenda lines; a viewer's page labels, which are residue): a series,
+ * not a paste left behind. Within one paragraph they are still reported.
+ */
+function scriptLines(x: Item, y: Item): boolean {
+  return x.alone && y.alone && Math.abs(x.paragraph - y.paragraph) === 1;
 }
 
 function collectSentences(doc: SpeechDocument): Item[] {
   const items: Item[] = [];
-  for (const p of doc.paragraphs) {
-    if (!PARA_KINDS.has(p.kind)) continue;
+  doc.paragraphs.forEach((p, paragraph) => {
+    if (!PARA_KINDS.has(p.kind)) return;
     for (const s of p.sentences) {
       const norm = normalizeSentence(doc.text, s.span.start, s.span.end);
       if (norm.length === 0) continue;
-      items.push({ span: s.span, norm, line: doc.lines.lineAt(s.span.start) });
+      items.push({ span: s.span, norm, line: doc.lines.lineAt(s.span.start), paragraph, alone: p.sentences.length === 1 });
     }
-  }
+  });
   return items;
 }
 
@@ -357,6 +372,10 @@ export default defineRule<DuplicateSentenceOptions>({
       minNearLength: { type: 'number', min: 4, max: 1000, description: { zh: '参与相似比较的最短句子', en: 'shortest sentence compared for near-duplicates' } },
       similarity: { type: 'number', min: 0.5, max: 1, description: { zh: '相似句阈值（字二元组 Dice 系数，1 表示不检查相似句）', en: 'near-duplicate threshold (Dice over character bigrams; 1 turns it off)' } },
     },
+    notes: {
+      leavesAlone: "Sentences shorter than 8 characters (同志们, 谢谢大家); near-duplicates on consecutive lines of their own (a script's formula: 请……上台领奖, agenda lines, a viewer's page labels).",
+      limits: "A near-duplicate kept on purpose in one paragraph (a refrain) is reported as information; the same sentence in two quoted documents is reported.",
+    },
     examples: {
       wrong: '要加快推进回迁区建设，让老百姓早日回迁。……要加快推进回迁区建设，让老百姓早日回迁。',
       right: '要加快推进回迁区建设，让老百姓早日回迁。（只保留一处）',
@@ -400,6 +419,7 @@ export default defineRule<DuplicateSentenceOptions>({
     for (const pair of nearDuplicates(reps.map((i) => items[i].norm), options.similarity)) {
       const a = reps[pair.a];
       const b = reps[pair.b];
+      if (scriptLines(items[a], items[b])) continue;
       report({
         messageId: 'near',
         data: { line: items[b].line + 1, percent: Math.round(pair.dice * 100) },

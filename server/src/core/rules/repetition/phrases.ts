@@ -21,6 +21,7 @@ import type { Segmentation } from '../../segment';
 import type { Settings } from '../../rule';
 import type { Span } from '../../text';
 import { FILLERS, PARTICLES, STOP_WORDS, WORDING, isHanWord } from './lexicon';
+import { closePair } from './cluster';
 import type { TokenTable } from './tokens';
 import { BLANK, BREAK, COMMA, HAN, QUOTED, RESIDUE, SENT_END, tokenTable } from './tokens';
 
@@ -43,7 +44,7 @@ export interface PhraseCluster {
   phrase: string;
   /** Occurrences in the cluster (what the finding is about). */
   occurrences: Span[];
-  /** Index in `occurrences` of the one that crosses the threshold. */
+  /** Index in `occurrences` of the one the finding sits on: the later of the two nearest each other (the close pair). */
   trigger: number;
   /** Characters from the first to the last occurrence of the cluster. */
   extent: number;
@@ -198,7 +199,42 @@ function flatten(doc: SpeechDocument, seg: Segmentation, tt: TokenTable): Flat {
   }
   const flat: Flat = { tt, ok, clause, parallel, block, sentence, clauseLen, clauseSep, clauseFrom: minor.map((m) => m.from), kind };
   markParallelClauses(flat, minor, major, segments, headingClauses, paraFirstClauses);
+  markSeriesHeads(flat, doc);
   return flat;
+}
+
+/** First token starting at or after `offset`. */
+function tokenFrom(tt: TokenTable, offset: number): number {
+  let lo = 0;
+  let hi = tt.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tt.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The opening sentences of consecutive items of an inline series stand in
+ * parallel even with other sentences between them: 一是项目工作取得新突破。……
+ * 二是工业发展取得新突破。…… (the head or tail they share is the series' own).
+ */
+function markSeriesHeads(f: Flat, doc: SpeechDocument): void {
+  const { tt } = f;
+  const opening = (offset: number): [number, number] => {
+    const a = tokenFrom(tt, offset);
+    let b = a;
+    while (b < tt.n && b - a < 80 && tt.segPara[b] === tt.segPara[a] && !(tt.flags[b] & SENT_END)) b++;
+    return [a, b];
+  };
+  for (const s of doc.series) {
+    for (let k = 0; k + 1 < s.items.length; k++) {
+      const [a0, a1] = opening(s.items[k].span.start);
+      const [b0, b1] = opening(s.items[k + 1].span.start);
+      if (a1 > a0 && b1 > b0) markParallel(f, a0, a1, b0, b1);
+    }
+  }
 }
 
 /** Mark the clauses that stand in parallel: consecutive clauses, sentences, headings and paragraph openings. */
@@ -570,7 +606,11 @@ function allowedBy(list: readonly string[], text: string): boolean {
   return false;
 }
 
-/** Ancestor heading titles of each document paragraph (a section's heading names its topic). */
+/**
+ * Ancestor heading titles of each document paragraph (a section's heading
+ * names its topic), and the opening sentence of a series item that opens its
+ * paragraph (一要以更加鲜明的导向抓项目。项目是……: the item's own heading).
+ */
 function headingTopics(doc: SpeechDocument): string[] {
   const out: string[] = new Array(doc.paragraphs.length).fill('');
   const visit = (s: SpeechDocument['sections'][number], acc: string) => {
@@ -580,6 +620,14 @@ function headingTopics(doc: SpeechDocument): string[] {
     for (const c of s.children) visit(c, here);
   };
   for (const s of doc.sections) visit(s, '');
+  for (const s of doc.series) {
+    for (const it of s.items) {
+      const p = doc.paragraphs[it.paragraph];
+      if (!p || it.span.start - p.bodySpan.start > 2) continue;
+      const first = p.sentences.find((x) => x.span.end > it.span.start);
+      if (first) out[it.paragraph] += '\u0000' + doc.text.slice(it.span.start, first.span.end);
+    }
+  }
   return out;
 }
 
@@ -695,7 +743,7 @@ function windowClusters(sc: ClusterScope, c: Candidate): PhraseCluster[] {
   const start = (x: number) => f.tt.start[u.first[idx[x]]];
   const end = (x: number) => f.tt.end[u.last[idx[x]]];
   const sectionTopic = (x: number) => sectionTopics[f.tt.para(u.first[idx[x]])]?.includes(u.text) ?? false;
-  const found: { first: number; last: number; trigger: number; threshold: number }[] = [];
+  const found: { first: number; last: number; threshold: number }[] = [];
   let i = 0;
   for (let j = 0; j < idx.length; j++) {
     while (end(j) - start(i) > window || f.block[u.first[idx[i]]] !== f.block[u.first[idx[j]]]) i++;
@@ -704,7 +752,7 @@ function windowClusters(sc: ClusterScope, c: Candidate): PhraseCluster[] {
     if (local < threshold) continue;
     const lastCluster = found[found.length - 1];
     if (lastCluster && i <= lastCluster.last) lastCluster.last = j;
-    else found.push({ first: i, last: j, trigger: j, threshold });
+    else found.push({ first: i, last: j, threshold });
   }
   if (found.length === 0) return clusters;
   const all = idx.map((_, x) => ({ start: start(x), end: end(x) }));
@@ -713,7 +761,7 @@ function windowClusters(sc: ClusterScope, c: Candidate): PhraseCluster[] {
     clusters.push({
       phrase: u.text,
       occurrences: occ,
-      trigger: cl.trigger - cl.first,
+      trigger: closePair(occ),
       extent: occ[occ.length - 1].end - occ[0].start,
       threshold: cl.threshold,
       topic: c.topic,

@@ -91,6 +91,10 @@ export default defineRule<StutterOptions>({
       clauses: { type: 'boolean', description: { zh: '检查紧接着重复的分句（工业解疑，工业解疑）', en: 'report a clause repeated right after itself' } },
       fragments: { type: 'boolean', description: { zh: '检查改稿残留的单字（以奋更加奋发有为）', en: 'report a stray first character left before a word (以奋更加奋发有为)' } },
     },
+    notes: {
+      leavesAlone: "Reduplication (常常, 研究研究, 清清楚楚, 一一, 人人), words that contain a doubled character (的的确确), 目的的 and 标的的.",
+      limits: "Works on jieba's words: a slip jieba joins into one word is not seen.",
+    },
     examples: { wrong: '这是我们的的目标，我们我们要一起努力。', right: '这是我们的目标，我们要一起努力。' },
   },
   messages: {
