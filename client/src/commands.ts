@@ -48,6 +48,14 @@ export function fixAll(host: ClientHost): Promise<void> {
   return runServerCommand(host, ServerCommands.fixAll, t('Fix all safe problems in this file'));
 }
 
+export function cleanPastedText(host: ClientHost): Promise<void> {
+  return runServerCommand(host, ServerCommands.cleanPasted, t('Clean pasted text'));
+}
+
+export function joinBrokenLines(host: ClientHost): Promise<void> {
+  return runServerCommand(host, ServerCommands.joinBrokenLines, t('Join broken lines'));
+}
+
 export function renumber(host: ClientHost): Promise<void> {
   return runServerCommand(host, ServerCommands.renumber, t('Renumber headings and series'));
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ClientHost } from './client';
-import { checkWorkspace, fixAll, renumber, showBreakdown, showStructure, switchMode } from './commands';
+import { checkWorkspace, cleanPastedText, fixAll, joinBrokenLines, renumber, showBreakdown, showStructure, switchMode } from './commands';
 import { fillPlaceholder, gotoPlaceholder, listPlaceholders } from './placeholders';
 import { StatusBar } from './status';
 import { StructureViews } from './structure';
@@ -24,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Speech
   register('speechlint.checkWorkspace', () => checkWorkspace(h));
   register('speechlint.fixAll', () => fixAll(h));
   register('speechlint.renumber', () => renumber(h));
+  register('speechlint.cleanPastedText', () => cleanPastedText(h));
+  register('speechlint.joinBrokenLines', () => joinBrokenLines(h));
   register('speechlint.nextPlaceholder', () => gotoPlaceholder(h, true));
   register('speechlint.previousPlaceholder', () => gotoPlaceholder(h, false));
   register('speechlint.listPlaceholders', () => listPlaceholders(h));

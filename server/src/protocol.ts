@@ -19,6 +19,10 @@ export const ServerCommands = {
   renumber: 'speechlint.server.renumber',
   /** args: [uri, line, character, value]. Replace the placeholder at the position and all its same-context twins. */
   fillPlaceholder: 'speechlint.server.fillPlaceholder',
+  /** args: [uri]. Delete every web residue the residue rules find and rejoin broken lines, in one edit. */
+  cleanPasted: 'speechlint.server.cleanPasted',
+  /** args: [uri]. Rejoin lines broken mid-sentence (a PDF or Word paste), keeping paragraph breaks and headings. */
+  joinBrokenLines: 'speechlint.server.joinBrokenLines',
   /** args: [uri, line, character, 'up' | 'down']. Move the section at the position among its siblings, renumbering. */
   moveSection: 'speechlint.server.moveSection',
 } as const;

@@ -304,6 +304,31 @@ describe('language server over JSON-RPC (stdio)', function () {
     c.close(uri);
   });
 
+  it('executeCommand cleanPasted and joinBrokenLines: one versioned edit each', async () => {
+    const uri = 'untitled:pasted.speech';
+    const text =
+      '市委书记在全市领导干部警示教育大会上\n的讲话\n今天我们召开全市领导干部警示教育大会，主要目的是\n深入贯彻落实关于全面从严治党的重要论述和系列重要指\n示精神，深刻汲取近期发生在我们身边的沉痛教训。\n下面，就贯彻落实本次会议精第1页共4页神，我讲三点意见。\n预览结束,会员登录后免费立即下载\n';
+    const mark = c.mark();
+    c.open(uri, text, 5);
+    const p = await c.waitForDiagnostics(uri, mark);
+    for (const rule of ['residue/line', 'residue/inline', 'residue/broken-lines']) assert.ok(codes(p, rule).length > 0, rule);
+    const before = c.applied.length;
+    const j = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: ServerCommands.joinBrokenLines, arguments: [uri] });
+    assert.deepEqual(j, { applied: true, edits: 3 });
+    const joined = applyLspEdits(text, (c.applied[before].edit.documentChanges![0] as TextDocumentEdit).edits);
+    assert.ok(joined.startsWith('市委书记在全市领导干部警示教育大会上的讲话\n今天我们召开全市领导干部警示教育大会，主要目的是深入贯彻'), joined);
+    assert.ok(joined.includes('第1页共4页') && joined.includes('预览结束'), 'join touches nothing else');
+    const r = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: ServerCommands.cleanPasted, arguments: [uri] });
+    assert.equal(r.applied, true);
+    const tde = c.applied[before + 1].edit.documentChanges![0] as TextDocumentEdit;
+    assert.equal(tde.textDocument.version, 5);
+    assert.equal(
+      applyLspEdits(text, tde.edits),
+      '市委书记在全市领导干部警示教育大会上的讲话\n今天我们召开全市领导干部警示教育大会，主要目的是深入贯彻落实关于全面从严治党的重要论述和系列重要指示精神，深刻汲取近期发生在我们身边的沉痛教训。\n下面，就贯彻落实本次会议精神，我讲三点意见。\n',
+    );
+    c.close(uri);
+  });
+
   it('fillPreview, fillPlaceholder and moveSection: previews and versioned edits', async () => {
     const uri = 'untitled:fill.speech';
     const text = '关于工作的讲话\n一、总体要求\n实现收入XX亿元，增长XX%。\n二、重点任务\n确保收入XX亿元。\n';

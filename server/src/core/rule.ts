@@ -12,8 +12,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
 
-export type Family = 'numbering' | 'placeholder' | 'repetition' | 'balance';
-export const FAMILIES: readonly Family[] = ['numbering', 'placeholder', 'repetition', 'balance'];
+export type Family = 'numbering' | 'placeholder' | 'repetition' | 'balance' | 'typography' | 'reference' | 'residue';
+export const FAMILIES: readonly Family[] = ['numbering', 'placeholder', 'repetition', 'balance', 'typography', 'reference', 'residue'];
 
 export type Locale = 'zh' | 'en';
 

@@ -12,6 +12,7 @@ import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { collectSafeEdits } from '../core/lint';
 import type { TextEdit } from '../core/rule';
 import { fillEdits, moveSectionEdits, renumberEdits } from '../core/edits';
+import { cleanPastedEdits, joinBrokenLinesEdits } from '../core/paste';
 import { ServerCommands } from '../protocol';
 import type { Current } from '../checker';
 import type { ServerContext } from '../context';
@@ -60,6 +61,8 @@ const commands = new Map<string, Command>([
     },
   ],
   [ServerCommands.renumber, { label: { zh: '重新编号', en: 'Renumber' }, edits: ({ doc }) => renumberEdits(doc) }],
+  [ServerCommands.cleanPasted, { label: { zh: '清理网页残留', en: 'Clean pasted text' }, edits: ({ doc }) => cleanPastedEdits(doc) }],
+  [ServerCommands.joinBrokenLines, { label: { zh: '合并断行', en: 'Join broken lines' }, edits: ({ doc }) => joinBrokenLinesEdits(doc) }],
   [
     ServerCommands.fillPlaceholder,
     {

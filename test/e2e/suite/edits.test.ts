@@ -116,3 +116,47 @@ describe('quick fixes and fix commands', () => {
     await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => ruleOf(x) === 'numbering/sequence'), undefined, 'no numbering/sequence after renumbering');
   });
 });
+
+describe('pasted drafts: residue and typography in the editor', () => {
+  afterEach(cleanUp);
+
+  it('a PDF paste gets the residue and typography diagnostics', async () => {
+    await openChecked('pasted.speech');
+  });
+
+  it('speechlint.joinBrokenLines rejoins the broken lines and changes nothing else', async () => {
+    const { editor } = await openChecked('pasted.speech');
+    const changed = waitForText(editor.document, readExpected('pasted.joined.speech'), 'speechlint.joinBrokenLines');
+    await vscode.commands.executeCommand('speechlint.joinBrokenLines');
+    await changed;
+    await waitForDiagnostics(
+      editor.document.uri,
+      (ds) => !ds.some((x) => ruleOf(x) === 'residue/broken-lines') && ds.some((x) => ruleOf(x) === 'residue/line'),
+      undefined,
+      'no residue/broken-lines after joining, the residue line still reported',
+    );
+  });
+
+  it('speechlint.cleanPastedText removes every residue in one undoable edit', async () => {
+    const { editor } = await openChecked('pasted.speech');
+    const original = editor.document.getText();
+    const changed = waitForText(editor.document, readExpected('pasted.cleaned.speech'), 'speechlint.cleanPastedText');
+    await vscode.commands.executeCommand('speechlint.cleanPastedText');
+    await changed;
+    await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => ruleOf(x).startsWith('residue/')), undefined, 'no residue diagnostics after cleaning');
+    const undone = waitForText(editor.document, original, 'one undo');
+    await vscode.commands.executeCommand('undo');
+    await undone;
+  });
+
+  it('after cleaning, speechlint.fixAll makes the punctuation full-width', async () => {
+    const { editor } = await openChecked('pasted.speech');
+    const cleaned = waitForText(editor.document, readExpected('pasted.cleaned.speech'), 'speechlint.cleanPastedText');
+    await vscode.commands.executeCommand('speechlint.cleanPastedText');
+    await cleaned;
+    await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => ruleOf(x).startsWith('residue/')), undefined, 'cleaned');
+    const fixed = waitForText(editor.document, readExpected('pasted.fixall.speech'), 'speechlint.fixAll');
+    await vscode.commands.executeCommand('speechlint.fixAll');
+    await fixed;
+  });
+});

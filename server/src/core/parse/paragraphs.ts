@@ -3,7 +3,7 @@
  * lines; adds `paragraphs` (in document order, residue and comment lines as
  * paragraphs of their own kinds), `headings` (linked both ways with their
  * paragraphs), each paragraph's body span and sentences, the `residue` spans
- * and `spokenChars`.
+ * (lines and the residue pass's inline residue) and `spokenChars`.
  */
 import type { Paragraph } from '../model';
 import { countSpokenChars, isIndentSpace } from '../text';
@@ -25,6 +25,14 @@ export function paragraphsPass(st: ParseState): void {
   for (const p of st.paragraphs) {
     if (p.kind !== 'residue' && p.kind !== 'comment') st.spokenChars += countSpokenChars(text, p.span.start, p.span.end);
   }
+  // residue inside a line of the speech (on a line that stayed in it) is not spoken either
+  for (const r of st.inlineResidue) {
+    const line = st.lines.lineAt(r.start);
+    if (st.residueLines.has(line) || st.commentLines.has(line)) continue;
+    st.residue.push(r);
+    st.spokenChars -= countSpokenChars(text, r.start, r.end);
+  }
+  st.residue.sort((a, b) => a.start - b.start);
 }
 
 function paragraphOf(st: ParseState, blk: Block): Paragraph {

@@ -34,6 +34,8 @@ export interface ParseState {
   commentLines: Set<number>;
   /** residue and front-matter passes: lines that are not part of the speech. */
   residueLines: Set<number>;
+  /** residue pass: residue inside lines of the speech (a page counter glued to a word …). */
+  inlineResidue: Span[];
   /** front-matter pass: the content lines that are neither comments nor residue. */
   usable: Line[];
   /** front-matter pass: index into `usable` where the body starts. */
@@ -64,6 +66,7 @@ export function createState(text: string): ParseState {
     directives: [],
     commentLines: new Set(),
     residueLines: new Set(),
+    inlineResidue: [],
     usable: [],
     bodyFrom: 0,
     blocks: [],

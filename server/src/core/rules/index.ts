@@ -15,10 +15,23 @@ import numberingSequence from './numbering/sequence';
 import numberingSeries from './numbering/series';
 import placeholderInstruction from './placeholder/instruction';
 import placeholderMarker from './placeholder/marker';
+import referenceMeetingName from './reference/meeting-name';
+import referenceShortTitle from './reference/short-title';
+import referenceTitleVariant from './reference/title-variant';
 import repetitionDuplicateSentence from './repetition/duplicate-sentence';
 import repetitionFiller from './repetition/filler';
 import repetitionOverusedPhrase from './repetition/overused-phrase';
 import repetitionStutter from './repetition/stutter';
+import residueBrokenLines from './residue/broken-lines';
+import residueCjkSpace from './residue/cjk-space';
+import residueInline from './residue/inline';
+import residueLine from './residue/line';
+import typographyDecimalPoint from './typography/decimal-point';
+import typographyEllipsis from './typography/ellipsis';
+import typographyHalfWidthPunctuation from './typography/half-width-punctuation';
+import typographyNumeralZero from './typography/numeral-zero';
+import typographyPairedMarks from './typography/paired-marks';
+import typographyRangeMark from './typography/range-mark';
 
 export const allRules: readonly AnyRule[] = [
   balanceSectionLength,
@@ -35,6 +48,19 @@ export const allRules: readonly AnyRule[] = [
   repetitionDuplicateSentence,
   repetitionOverusedPhrase,
   repetitionFiller,
+  referenceShortTitle,
+  referenceTitleVariant,
+  referenceMeetingName,
+  residueLine,
+  residueInline,
+  residueBrokenLines,
+  residueCjkSpace,
+  typographyHalfWidthPunctuation,
+  typographyPairedMarks,
+  typographyDecimalPoint,
+  typographyNumeralZero,
+  typographyEllipsis,
+  typographyRangeMark,
 ];
 
 export function createRegistry(): Registry {

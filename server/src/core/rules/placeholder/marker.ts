@@ -71,7 +71,9 @@ function yearStart(text: string, i: number, j: number): number {
   let k = i;
   while (k > 0 && isDigit(text.charCodeAt(k - 1)) && i - k < 4) k--;
   const digits = i - k;
-  if (digits < 1 || digits + (j - i) !== 4) return -1;
+  const total = digits + (j - i);
+  // 20XX, 202X, 20××, 20**, 20__; three in all only before 年 or 届 (20x年)
+  if (digits < 1 || (total !== 4 && !(total === 3 && (text[j] === '年' || text[j] === '届')))) return -1;
   if (k > 0 && isDigit(text.charCodeAt(k - 1))) return -1;
   const first = text.charCodeAt(k);
   if (first !== 0x31 && first !== 0x32 && first !== 0xff11 && first !== 0xff12) return -1;
@@ -111,109 +113,123 @@ function afterListBullet(text: string, open: number): boolean {
   return b < 0 || text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13;
 }
 
-/** Built-in forms, in document order, without residue or allow filtering. */
-export function scanMarkers(text: string): MarkerSpan[] {
-  const out: MarkerSpan[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isX(c)) i = scanX(text, i, out);
-    else if (c === 0xd7) i = scanTimes(text, i, out);
-    else if (c === 0x25cb || c === 0x25ef || c === 0x3007) i = scanCircles(text, i, out);
-    else if (c === 0x25a1 || c === 0x67d0) i = scanRepeated(text, i, c, out);
-    else if (c === 0x5f || c === 0xff3f) i = scanUnderscores(text, i, out);
-    else i++;
-  }
-  emptyBrackets(text, out);
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+/** Scans the marker form starting at text[i]; pushes what it finds; returns where to go on (> i). */
+type Scanner = (text: string, i: number, out: MarkerSpan[]) => number;
+
+/** The end of the run of characters satisfying `same` starting at i. */
+function runEnd(text: string, i: number, same: (c: number) => boolean): number {
+  let j = i + 1;
+  while (j < text.length && same(text.charCodeAt(j))) j++;
+  return j;
 }
 
-/** X x Ｘ ｘ at `i`: runs, dotted numbers, years, single letters in Chinese context. Returns where the scan goes on. */
-function scanX(text: string, i: number, out: MarkerSpan[]): number {
+/** X x Ｘ ｘ: runs, dotted numbers, years, single letters in Chinese context. */
+const scanX: Scanner = (text, i, out) => {
   const n = text.length;
-  let j = i + 1;
-  while (j < n && isX(text.charCodeAt(j))) j++;
-  const runEnd = j;
+  const end = runEnd(text, i, isX);
+  let j = end;
   let dotted = false;
   // x.x, xx.x, x.xx, X．X: dots between X runs
   while (j + 1 < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e) && isX(text.charCodeAt(j + 1))) {
-    j += 2;
-    while (j < n && isX(text.charCodeAt(j))) j++;
+    j = runEnd(text, j + 1, isX);
     dotted = true;
   }
   const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
   const next = j < n ? text.charCodeAt(j) : -1;
-  if (isLatin(prev) || isLatin(next)) {
-    // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
-  } else if (dotted) {
+  if (isLatin(prev) || isLatin(next)) return j; // part of a Latin word or abbreviation (Xbox, XML, TEXT, XY染色体)
+  if (dotted) {
     if (!isDigit(prev) && prev !== 0x2e && prev !== 0xff0e) out.push({ start: i, end: j });
-  } else {
-    const y = yearStart(text, i, runEnd);
-    if (y >= 0) {
-      if (!isDigit(next)) out.push({ start: y, end: runEnd });
-    } else if (runEnd - i >= 2) {
-      if (!isRomanCentury(text, i, runEnd)) out.push({ start: i, end: runEnd });
-    } else if (singleXIsPlaceholder(text, i, runEnd)) {
-      out.push({ start: i, end: runEnd });
-    }
+    return j;
   }
+  const y = yearStart(text, i, end);
+  if (y >= 0) {
+    if (!isDigit(next)) out.push({ start: y, end });
+  } else if (end - i >= 2) {
+    if (!isRomanCentury(text, i, end)) out.push({ start: i, end });
+  } else if (singleXIsPlaceholder(text, i, end)) out.push({ start: i, end });
   return j;
-}
+};
 
-/** × (U+00D7), the 隐讳号: runs; a single × between numbers or letters is a product. */
-function scanTimes(text: string, i: number, out: MarkerSpan[]): number {
-  let j = i + 1;
-  while (j < text.length && text.charCodeAt(j) === 0xd7) j++;
-  if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
+/** × (U+00D7), the 隐讳号: runs (with the year digits: 20××); a single × between numbers or letters is a product. */
+const scanTimes: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, (c) => c === 0xd7);
+  const y = yearStart(text, i, j);
+  if (y >= 0 && !isDigit(j < text.length ? text.charCodeAt(j) : -1)) out.push({ start: y, end: j });
+  else if (j - i > 1 || !isProduct(text, i, j)) out.push({ start: i, end: j });
   return j;
-}
+};
+
+const isCircle = (c: number) => c === 0x25cb || c === 0x25ef || c === 0x3007;
 
 /** ○○ / ◯◯ / 〇〇 standing alone (not inside a written number: 二○○八年). */
-function scanCircles(text: string, i: number, out: MarkerSpan[]): number {
-  const n = text.length;
-  let j = i + 1;
-  while (j < n && (text.charCodeAt(j) === 0x25cb || text.charCodeAt(j) === 0x25ef || text.charCodeAt(j) === 0x3007)) j++;
+const scanCircles: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, isCircle);
   const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-  const next = j < n ? text.charCodeAt(j) : -1;
-  if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) {
-    out.push({ start: i, end: j });
-  }
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (j - i >= 2 && !isCnNumeral(prev) && !isCnNumeral(next) && !isDigit(prev) && !isDigit(next)) out.push({ start: i, end: j });
   return j;
-}
+};
 
-/** □□ (虚缺号 used as a blank) and 某某: two or more of `c`. */
-function scanRepeated(text: string, i: number, c: number, out: MarkerSpan[]): number {
-  let j = i + 1;
-  while (j < text.length && text.charCodeAt(j) === c) j++;
+/** □□ (虚缺号 used as a blank) and 某某. */
+const scanDoubled: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
   if (j - i >= 2) out.push({ start: i, end: j });
   return j;
-}
+};
 
-/** Underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide). */
-function scanUnderscores(text: string, i: number, out: MarkerSpan[]): number {
-  let j = i;
+/** Underscores: 3+ "_" or 2+ "＿" (a full-width one is two columns wide); one or two inside Chinese (市__会议, 20__年). */
+const scanUnderscores: Scanner = (text, i, out) => {
+  const j = runEnd(text, i, (c) => c === 0x5f || c === 0xff3f);
   let width = 0;
-  while (j < text.length && (text.charCodeAt(j) === 0x5f || text.charCodeAt(j) === 0xff3f)) {
-    width += text.charCodeAt(j) === 0x5f ? 1 : 2;
-    j++;
+  for (let k = i; k < j; k++) width += text.charCodeAt(k) === 0x5f ? 1 : 2;
+  if (width >= 3) {
+    if (!underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+    return j;
   }
-  if (width >= 3 && !underscoreLineOnly(text, i, j)) out.push({ start: i, end: j });
+  const y = yearStart(text, i, j);
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (y >= 0 && isHan(next)) out.push({ start: y, end: j });
+  else if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(next)) out.push({ start: i, end: j });
   return j;
+};
+
+/** * ** *** (a removed name: 林*, *局长, **镇; 20**), not Markdown emphasis, bullets or 5*3. */
+const scanAsterisks: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
+  const skipTo = asteriskSkip(text, i, j);
+  if (skipTo >= 0) return Math.max(skipTo, j);
+  const y = yearStart(text, i, j);
+  out.push({ start: y >= 0 ? y : i, end: j });
+  return j;
+};
+
+/** ☆ standing for a name (not a ★☆ rating), ~ standing for a year or number (在~乘势而上). */
+const scanStarTilde: Scanner = (text, i, out) => {
+  const c = text.charCodeAt(i);
+  const j = runEnd(text, i, (d) => d === c);
+  if (c === 0x2606 ? starIsPlaceholder(text, i, j) : tildeIsPlaceholder(text, i, j)) out.push({ start: i, end: j });
+  return j;
+};
+
+function scannerFor(c: number): Scanner | undefined {
+  if (isX(c)) return scanX;
+  if (c === 0xd7) return scanTimes;
+  if (isCircle(c)) return scanCircles;
+  if (c === 0x25a1 || c === 0x67d0) return scanDoubled;
+  if (c === 0x5f || c === 0xff3f) return scanUnderscores;
+  if (c === 0x2a || c === 0xff0a) return scanAsterisks;
+  if (c === 0x2606 || c === 0x7e || c === 0xff5e) return scanStarTilde;
+  return undefined;
 }
 
-/** Empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗, not code (f(), a[]) nor Markdown ([](url), - [ ]). */
+/** Empty brackets （ ）( )【 】[ ]〔 〕［ ］〖 〗 (only blanks inside), not f(), [](url), - [ ], a[]. */
 function emptyBrackets(text: string, out: MarkerSpan[]): void {
   const n = text.length;
   for (const p of bracketPairs(text, MAX_EMPTY_BRACKET)) {
     let empty = true;
-    for (let k = p.contentStart; k < p.contentEnd; k++) {
-      if (!isBlank(text.charCodeAt(k))) {
-        empty = false;
-        break;
-      }
-    }
+    for (let k = p.contentStart; k < p.contentEnd && empty; k++) empty = isBlank(text.charCodeAt(k));
     if (!empty) continue;
     const open = text.charCodeAt(p.open);
     const prev = p.open > 0 ? text.charCodeAt(p.open - 1) : -1;
@@ -222,6 +238,80 @@ function emptyBrackets(text: string, out: MarkerSpan[]): void {
     if (open === 0x5b && (next === 0x28 || afterListBullet(text, p.open) || isLatin(prev) || isDigit(prev))) continue; // [](url), - [ ], a[]
     out.push({ start: p.open, end: p.close + 1 });
   }
+}
+
+/** Built-in forms, in document order, without residue or allow filtering. */
+export function scanMarkers(text: string): MarkerSpan[] {
+  const out: MarkerSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const scan = scannerFor(text.charCodeAt(i));
+    i = scan ? scan(text, i, out) : i + 1;
+  }
+  emptyBrackets(text, out);
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** Longest Markdown emphasis looked for after an opening * run. */
+const EMPHASIS_MAX = 200;
+
+/** The end of the line holding offset i, looking at most EMPHASIS_MAX characters on. */
+function lineEnd(text: string, i: number): number {
+  let k = i;
+  const max = Math.min(text.length, i + EMPHASIS_MAX);
+  while (k < max && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  return k;
+}
+
+/**
+ * A run of * at [i, j): -1 when it stands for a removed name or number;
+ * else the offset to continue from (past a Markdown emphasis pair's closer,
+ * or j for a bullet, a product, a thematic break or Latin text).
+ */
+function asteriskSkip(text: string, i: number, j: number): number {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  if ((isDigit(pb) || isLatin(pb) || pb === 0x29) && (isDigit(na) || isLatin(na) || na === 0x28)) return j; // 5*3, a * b
+  if (!isHan(prev) && !isHan(next) && !(isDigit(prev) && yearStart(text, i, j) >= 0)) return j; // bullets, ***, footnote marks
+  // Markdown emphasis: a run of the same length later on the line, text hugging both
+  if (!isBlank(next) && next !== -1) {
+    // emphasis spans a phrase, not a page: look at most EMPHASIS_MAX characters on (keeps the scan linear)
+    const end = Math.min(lineEnd(text, j), j + EMPHASIS_MAX);
+    const run = text.slice(i, j);
+    let k = text.indexOf(run, j + 1);
+    while (k >= 0 && k < end) {
+      const after = k + run.length;
+      const closeNext = after < text.length ? text.charCodeAt(after) : -1;
+      const exact = closeNext !== text.charCodeAt(i) && text.charCodeAt(k - 1) !== text.charCodeAt(i);
+      if (exact && !isBlank(text.charCodeAt(k - 1))) {
+        // emphasis when the pair is set off on at least one side (start of line, space, punctuation)
+        if (!isHan(prev) || !isHan(closeNext)) return after;
+        break;
+      }
+      k = text.indexOf(run, k + 1);
+    }
+  }
+  return -1;
+}
+
+/** ☆ run: a name left out (林☆同志), not a rating (★★★☆☆, 推荐指数☆☆☆☆). */
+function starIsPlaceholder(text: string, i: number, j: number): boolean {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = j < text.length ? text.charCodeAt(j) : -1;
+  if (prev === 0x2605 || next === 0x2605) return false;
+  if (isHan(prev) && isHan(next)) return true;
+  return j - i <= 2 && (isHan(prev) || isHan(next));
+}
+
+/** ~ or ～ standing for a removed year or number (在~乘势而上, ~度), not a range (20～30人) nor a path. */
+function tildeIsPlaceholder(text: string, i: number, j: number): boolean {
+  const pb = prevNonBlank(text, i);
+  const na = nextNonBlank(text, j);
+  if (isDigit(pb) || isDigit(na) || isLatin(pb) || isLatin(na) || na === 0x2f) return false;
+  return isHan(pb) || isHan(na);
 }
 
 function singleXIsPlaceholder(text: string, i: number, j: number): boolean {
@@ -267,8 +357,8 @@ export default defineRule<MarkerOptions>({
     id: 'placeholder/marker',
     family: 'placeholder',
     description: {
-      zh: '模板占位符尚未替换（XX、xx、x.x、X市、20XX、×、○○、某某、____、空括号）',
-      en: 'Template placeholders not yet filled in (XX, xx, x.x, X市, 20XX, ×, ○○, 某某, ____, empty brackets)',
+      zh: '模板占位符尚未替换（XX、xx、x.x、X市、x%、20XX、20x、×、○○、某某、林*、☆、~、____、市__会议、空括号）',
+      en: 'Template placeholders not yet filled in (XX, xx, x.x, X市, x%, 20XX, 20x, ×, ○○, 某某, 林*, ☆, ~, ____, 市__会议, empty brackets)',
     },
     defaultSeverity: 'info',
     finalSeverity: 'error',

@@ -1,0 +1,82 @@
+/**
+ * residue/line: whole lines a web page, a document viewer or a download site
+ * left in the draft (site names and banners, breadcrumbs, posting date and
+ * author lines, 预览结束, download, login and membership prompts, 此处隐藏N字,
+ * contact and copyright lines, a viewer's page lines, related-article lists,
+ * tag lines, lines of stray symbols, the page title above the document
+ * title). The model leaves these lines out of the speech (no heading, no
+ * count, no balance figure); this rule says so, and its fix deletes the line.
+ *
+ * Lines the parser set aside only because they come before the title are
+ * reported when they repeat the title, or stand among other residue lines
+ * and do not look like a speech's title themselves; a title split over two
+ * lines is residue/broken-lines' to join, not a line to delete.
+ */
+import type { SpeechDocument } from '../../model';
+import { brokenLineRuns, residueLineKind } from '../../residue';
+import { defineRule } from '../../rule';
+import { deleteLineEdit, LINE_KINDS } from './shared';
+
+const TITLE_LIKE = /(?:讲话|发言|致辞|主持词|讲稿|报告|材料|党课)$/;
+
+function lineText(doc: SpeechDocument, line: number): string {
+  return doc.text.slice(doc.lines.lineStart(line), doc.lines.contentEnd(line)).trim();
+}
+
+/** The kind of residue on each line of the draft (the lines of the speech are absent). */
+export function residueLines(doc: SpeechDocument): Map<number, string> {
+  const parserResidue = new Set(doc.paragraphs.filter((p) => p.kind === 'residue').map((p) => doc.lines.lineAt(p.span.start)));
+  const inRun = new Set(brokenLineRuns(doc.text).flatMap((r) => Array.from({ length: r.last - r.first + 1 }, (_, k) => r.first + k)));
+  const title = doc.title !== undefined ? lineText(doc, doc.lines.lineAt(doc.paragraphs[doc.title].span.start)) : '';
+  const out = new Map<number, string>();
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const kind = residueLineKind(lineText(doc, line));
+    if (kind) out.set(line, kind);
+  }
+  const neighbour = (line: number, step: number) => {
+    let k = line + step;
+    while (k >= 0 && k < doc.lines.lineCount && lineText(doc, k) === '') k += step;
+    return k;
+  };
+  for (const line of parserResidue) {
+    if (out.has(line) || inRun.has(line)) continue;
+    const t = lineText(doc, line);
+    if (t === '') continue;
+    const repeatsTitle = title.length >= 4 && t.length >= 4 && (title.includes(t) || t.includes(title));
+    const amongResidue = [neighbour(line, -1), neighbour(line, 1)].some((k) => out.has(k) || parserResidue.has(k));
+    if (repeatsTitle || (amongResidue && !TITLE_LIKE.test(t))) out.set(line, 'page');
+  }
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'residue/line',
+    family: 'residue',
+    description: {
+      zh: '从网页、文档预览或下载站粘贴带入的整行残留（网站名、导航、发布信息、“预览结束”、下载登录提示、客服、版权声明等）',
+      en: 'Whole lines pasted along from a web page, a document viewer or a download site (site names, navigation, bylines, "preview ended", download and login prompts, contacts, copyright lines)',
+    },
+    defaultSeverity: 'warning',
+    fixable: true,
+    defaultOptions: {},
+    examples: { wrong: '……必须坚决落实。\n预览结束,会员登录后免费立即下载', right: '……必须坚决落实。' },
+  },
+  messages: {
+    line: { zh: '网页残留：{whatZh}，应删除', en: 'Web residue: {whatEn}; delete it' },
+  },
+  check({ doc, report }) {
+    for (const [line, kind] of [...residueLines(doc)].sort((a, b) => a[0] - b[0])) {
+      const what = LINE_KINDS[kind];
+      const start = doc.lines.lineStart(line);
+      let s = start;
+      while (s < doc.lines.contentEnd(line) && /\s/.test(doc.text[s])) s++;
+      report({
+        messageId: 'line',
+        data: { whatZh: what.zh, whatEn: what.en },
+        span: { start: s, end: doc.lines.contentEnd(line) },
+        fixes: [{ title: { zh: '删除此行', en: 'Delete this line' }, edits: [deleteLineEdit(doc, line)], safe: true }],
+      });
+    }
+  },
+});

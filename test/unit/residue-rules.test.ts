@@ -1,0 +1,83 @@
+/**
+ * residue/*: the cases and look-alikes of fixtures/residue/cases.json (taken
+ * from the real drafts of corpus-web), fix all, and the model after "join
+ * broken lines": a PDF paste reads as if it had been typed.
+ */
+import * as assert from 'node:assert/strict';
+import { applyEdits, createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import type { Finding } from '../../server/src/core';
+import { cleanPastedEdits, joinBrokenLinesEdits } from '../../server/src/core/paste';
+import { describeCases, familyFindings } from './family-cases';
+import { fixture } from './helpers';
+
+const run = (text: string, only?: string): Finding[] => familyFindings(text, 'residue', only);
+
+describeCases('residue', (f) => assert.ok(f.fixes.some((x) => x.safe), 'every residue finding has a safe fix'));
+
+describe('residue: other rules do not read residue', () => {
+  it('no typography finding on residue lines (web-07)', () => {
+    const text = fixture('corpus-web/web-07.txt');
+    const reg = createRegistry();
+    const { config } = resolveConfig(reg, []);
+    const doc = parse(text);
+    const residueLines = new Set(run(text, 'residue/line').map((f) => doc.lines.lineAt(f.span.start)));
+    assert.ok(residueLines.size >= 6);
+    for (const f of lint(doc, reg, config).filter((x) => x.ruleId.startsWith('typography/'))) {
+      for (const e of f.fixes[0]?.edits ?? []) assert.ok(!residueLines.has(doc.lines.lineAt(e.start)), `${f.ruleId} edits residue line ${doc.lines.lineAt(e.start) + 1}`);
+    }
+  });
+});
+
+describe('residue/broken-lines: join broken lines (web-05, a PDF copy)', () => {
+  const text = fixture('corpus-web/web-05.txt');
+  const joined = applyEdits(text, joinBrokenLinesEdits(parse(text)));
+
+  it('rejoins the title, the sentences and the split heading, keeping real paragraph breaks', () => {
+    const lines = joined.split('\n');
+    assert.equal(lines[0], '市委书记在全市领导干部警示教育大会上的讲话');
+    assert.ok(lines.length < text.split('\n').length / 2, `${lines.length} lines`);
+    assert.ok(lines.some((l) => l.startsWith('我讲三点意见') || l.endsWith('我讲三点意见。')));
+    assert.ok(!joined.includes('指\n示精神'));
+  });
+
+  it('the model then finds the title and the headings, with whole sentences', () => {
+    const doc = parse(joined);
+    assert.ok(doc.title !== undefined);
+    assert.equal(joined.slice(doc.paragraphs[doc.title].span.start, doc.paragraphs[doc.title].span.end), '市委书记在全市领导干部警示教育大会上的讲话');
+    const titles = doc.headings.map((h) => h.title);
+    assert.ok(titles.some((t) => t.startsWith('以案为镜')), JSON.stringify(titles));
+    assert.ok(titles.some((t) => t.startsWith('深刻剖析理想信念坍塌的致命危害')), JSON.stringify(titles));
+    assert.deepEqual(run(joined, 'residue/broken-lines'), []);
+  });
+
+  it('changes nothing in a typed draft', () => {
+    const typed = fixture('corpus-web/web-21.txt');
+    assert.deepEqual(joinBrokenLinesEdits(parse(typed)), []);
+  });
+});
+
+describe('residue: the model never counts it', () => {
+  for (const name of ['web-07', 'web-14', 'web-19', 'web-26']) {
+    it(`${name}: the spoken characters and the headings are those of the cleaned draft`, () => {
+      const text = fixture(`corpus-web/${name}.txt`);
+      const doc = parse(text);
+      const cleaned = parse(applyEdits(text, cleanPastedEdits(doc)));
+      assert.ok(doc.residue.length > 0);
+      assert.equal(doc.spokenChars, cleaned.spokenChars);
+      assert.deepEqual(
+        doc.headings.map((h) => h.title),
+        cleaned.headings.map((h) => h.title),
+      );
+    });
+  }
+
+  it('a page counter glued to a word is residue inside the line, not spoken', () => {
+    const text = '同志们：\n下面，就贯彻落实本次会议精第1页共4页神，我再强调两点意见。';
+    const doc = parse(text);
+    assert.deepEqual(
+      doc.residue.map((r) => text.slice(r.start, r.end)),
+      ['第1页共4页'],
+    );
+    assert.equal(doc.spokenChars, parse(text.replace('第1页共4页', '')).spokenChars);
+  });
+});
