@@ -21,6 +21,7 @@
  */
 import type { OptionProblem } from '../../rule';
 import { defineRule } from '../../rule';
+import { compileUserPattern } from '../../user-pattern';
 import {
   allowTest,
   bracketPairs,
@@ -339,19 +340,6 @@ function isProduct(text: string, i: number, j: number): boolean {
   return pb === 0x221a || pb === 0x2713 || pb === 0x2714 || na === 0x221a || na === 0x2713 || na === 0x2714;
 }
 
-/** Compile a user pattern: with the u flag when it accepts it, else without. */
-export function compilePattern(source: string): RegExp | Error {
-  try {
-    return new RegExp(source, 'gu');
-  } catch {
-    try {
-      return new RegExp(source, 'g');
-    } catch (e) {
-      return e instanceof Error ? e : new Error(String(e));
-    }
-  }
-}
-
 export default defineRule<MarkerOptions>({
   meta: {
     id: 'placeholder/marker',
@@ -367,7 +355,7 @@ export default defineRule<MarkerOptions>({
     options: {
       patterns: {
         type: 'string[]',
-        description: { zh: '额外的占位符正则表达式（JavaScript 语法）', en: 'extra placeholder regular expressions (JavaScript syntax)' },
+        description: { zh: '额外的占位符正则表达式（RE2 语法：不支持前后查找与反向引用，不会卡住）', en: 'extra placeholder regular expressions (RE2 syntax: no lookaround or backreferences; they cannot hang)' },
       },
       allow: {
         type: 'string[]',
@@ -377,13 +365,13 @@ export default defineRule<MarkerOptions>({
     validateOptions(options): OptionProblem[] {
       const problems: OptionProblem[] = [];
       (options.patterns ?? []).forEach((p, k) => {
-        const r = compilePattern(p);
-        if (r instanceof Error) {
+        const r = compileUserPattern(p);
+        if ('error' in r) {
           problems.push({
             key: `patterns[${k}]`,
-            message: { zh: `正则表达式 ${JSON.stringify(p)} 无效（${r.message}），已忽略`, en: `invalid regular expression ${JSON.stringify(p)} (${r.message}); ignored` },
+            message: { zh: `正则表达式 ${JSON.stringify(p)} 无效（${r.error.zh}），已忽略`, en: `invalid regular expression ${JSON.stringify(p)} (${r.error.en}); ignored` },
           });
-        } else if (r.test('')) {
+        } else if (r.matchesEmpty) {
           problems.push({
             key: `patterns[${k}]`,
             message: { zh: `正则表达式 ${JSON.stringify(p)} 可匹配空串，空匹配不报告`, en: `regular expression ${JSON.stringify(p)} matches the empty string; empty matches are not reported` },
@@ -410,18 +398,10 @@ export default defineRule<MarkerOptions>({
     // user patterns: matches that overlap a built-in finding are not reported twice
     const extra: MarkerSpan[] = [];
     for (const p of options.patterns ?? []) {
-      const re = compilePattern(p);
-      if (re instanceof Error) continue; // reported by the config layer (validateOptions)
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        if (residue(start) || allowed(start, end)) continue;
-        extra.push({ start, end });
+      const re = compileUserPattern(p);
+      if ('error' in re) continue; // reported by the config layer (validateOptions)
+      for (const m of re.matches(text)) {
+        if (!residue(m.start) && !allowed(m.start, m.end)) extra.push(m);
       }
     }
     const all = mergeExtra(found, extra);

@@ -1,0 +1,68 @@
+/**
+ * Hostile input to the engine (issue #18): what a workspace's config or a
+ * draft can make large or pathological must give a clear message, never a
+ * hang, a crash or a quadratic path, and the other rules keep reporting.
+ * The CLI cases are in test/cli/hostile.test.ts, the server's in
+ * test/protocol/hostile.test.ts.
+ */
+import * as assert from 'node:assert/strict';
+import { createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import type { RawConfig } from '../../server/src/core';
+import { compileUserPattern, MAX_PATTERN_MATCHES, toRe2Syntax } from '../../server/src/core/user-pattern';
+
+function check(text: string, ...layers: RawConfig[]) {
+  const reg = createRegistry();
+  const { config, problems } = resolveConfig(reg, layers);
+  return { problems, findings: lint(parse(text), reg, config) };
+}
+
+describe('hostile input: user patterns (RE2, linear time)', () => {
+  it('a catastrophic pattern runs in linear time on a long draft; the other rules still report', () => {
+    const text = `关于XX工作的讲话\n\n同志们：\n\n${'今年全市经济运行总体平稳，稳中有进，各项工作取得新成效。\n'.repeat(2000)}`;
+    const { problems, findings } = check(text, { rules: { 'placeholder/marker': ['info', { patterns: ['([^Z]+)+Z', '(a*)*b', '(x+x+)+y'] }] } });
+    assert.deepEqual(problems, []);
+    assert.ok(findings.some((f) => f.ruleId === 'placeholder/marker' && text.slice(f.span.start, f.span.end) === 'XX'), 'the built-in forms still report');
+  });
+
+  it('names what RE2 does not support (lookaround, backreferences) and ignores only that pattern', () => {
+    const { problems, findings } = check('甲乙丙XX', { rules: { 'placeholder/marker': ['info', { patterns: ['(?<=甲)乙', '(丙)\\1', '甲乙丙'] }] } });
+    assert.equal(problems.length, 2);
+    assert.equal(problems[0].key, 'rules.placeholder/marker.patterns[0]');
+    assert.match(problems[0].message.en, /lookaround .* not supported; patterns use RE2 syntax/);
+    assert.match(problems[1].message.zh, /反向引用/);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'placeholder/marker').map((f) => f.span),
+      [
+        { start: 0, end: 3 },
+        { start: 3, end: 5 },
+      ],
+    );
+  });
+
+  it('accepts the JavaScript escapes users write: \\uXXXX ranges, \\u{…}, surrogate pairs, \\中', () => {
+    assert.equal(toRe2Syntax('[\\u4e00-\\u9fa5]{2}市'), '[\\x{4e00}-\\x{9fa5}]{2}市');
+    assert.equal(toRe2Syntax('\\ud83d\\ude00'), '\\x{1f600}');
+    assert.equal(toRe2Syntax('\\u{1F600}\\中\\\\u'), '\\x{1F600}中\\\\u');
+    const p = compileUserPattern('[\\u4e00-\\u9fa5]{2}市');
+    assert.ok(!('error' in p));
+    // offsets are UTF-16, a code point outside the BMP before the match included
+    assert.deepEqual(p.matches('😀某某市'), [{ start: 2, end: 5 }]);
+    const han = compileUserPattern('\\p{Han}{2}县');
+    assert.ok(!('error' in han));
+    assert.deepEqual(han.matches('在某某县'), [{ start: 1, end: 4 }]);
+  });
+
+  it('takes at most MAX_PATTERN_MATCHES matches of one pattern, and skips empty matches', () => {
+    const p = compileUserPattern('甲');
+    assert.ok(!('error' in p));
+    assert.equal(p.matches('甲'.repeat(MAX_PATTERN_MATCHES * 3)).length, MAX_PATTERN_MATCHES);
+    const e = compileUserPattern('Q*');
+    assert.ok(!('error' in e) && e.matchesEmpty);
+    assert.deepEqual(e.matches('aQQa'), [{ start: 1, end: 3 }]);
+  });
+
+  it('refuses an over-long pattern with a message', () => {
+    const r = compileUserPattern('a'.repeat(5000));
+    assert.ok('error' in r && /too long/.test(r.error.en));
+  });
+});
