@@ -28,7 +28,19 @@ import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file
 import { addUserDictionary, loadJieba } from './node/jieba';
 import { packageVersion } from './node/package';
 import type { DraftFile } from './node/textfile';
-import { decodeDraft, DRAFT_EXTENSIONS, encodeDraft, expandPaths, ioCause, ioReason, writeFileAtomic } from './node/textfile';
+import {
+  decodeDraft,
+  DRAFT_EXTENSIONS,
+  encodeDraft,
+  expandPaths,
+  FileLimitError,
+  ioCause,
+  ioReason,
+  isInside,
+  MAX_DRAFT_BYTES,
+  readRegularFile,
+  writeFileAtomic,
+} from './node/textfile';
 import { isDocxPath, readDocxFile } from './node/docx-read';
 import { runExport } from './cli-export';
 
@@ -412,12 +424,31 @@ function checkDraft(st: RunState, display: string, filePath: string, docDir: str
   return { report, fixCount };
 }
 
-async function readStdin(stdin: CliIO['stdin']): Promise<Buffer> {
+/**
+ * The draft on standard input, at most MAX_DRAFT_BYTES (then a FileLimitError).
+ * With `passThrough` (--fix, where stdout carries the draft), a draft too large
+ * is copied through unchanged as it streams, so a filter never replaces it with nothing.
+ */
+async function readStdin(stdin: CliIO['stdin'], passThrough?: (b: Buffer) => void): Promise<Buffer> {
   if (stdin === undefined) return Buffer.alloc(0);
   if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
   if (stdin instanceof Uint8Array) return Buffer.from(stdin);
   const chunks: Buffer[] = [];
-  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  let total = 0;
+  let over = false;
+  for await (const c of stdin) {
+    const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
+    total += b.length;
+    if (over) passThrough?.(b);
+    else if (total > MAX_DRAFT_BYTES) {
+      over = true;
+      if (!passThrough) break;
+      for (const x of chunks) passThrough(x);
+      chunks.length = 0;
+      passThrough(b);
+    } else chunks.push(b);
+  }
+  if (over) throw new FileLimitError(t(`输入过大（上限 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），未检查`, `the input is too large (at most ${MAX_DRAFT_BYTES / 1024 / 1024} MB); not checked`));
   return Buffer.concat(chunks);
 }
 
@@ -540,7 +571,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
   if (opts.stdin) {
     let bytes: Buffer;
     try {
-      bytes = await readStdin(io.stdin);
+      bytes = await readStdin(io.stdin, opts.fix ? (b) => io.stdout.write(b) : undefined);
     } catch (e) {
       errLine(st, '<stdin>', ioReason(e));
       return 2;
@@ -569,8 +600,10 @@ export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {
     return exitCode(st, reports);
   }
 
-  const { files, errors } = expandPaths(opts.paths, io.cwd, CHECKED_EXTENSIONS);
+  const { files, errors, skipped } = expandPaths(opts.paths, io.cwd, CHECKED_EXTENSIONS);
   for (const e of errors) errLine(st, e.display, e.reason);
+  // links out of a folder given are left out on purpose: said once per folder, not a failure
+  for (const e of skipped) io.stderr.write(`speechlint: ${e.display}: ${localize(e.reason, locale)}\n`);
   const progress = new Progress(io, files.length, locale);
   const origWrite = io.stderr.write.bind(io.stderr);
   const stderrWithProgress: OutStream = {
@@ -620,7 +653,8 @@ function checkDocxFile(st: RunState, f: DraftFile): FileReport | undefined {
 
 function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
   if (isDocxPath(f.abs)) return checkDocxFile(st, f);
-  const read = st.deps.readFile ?? ((p: string) => fs.readFileSync(p));
+  // a regular file of at most MAX_DRAFT_BYTES (a FIFO, /dev/zero or a 200 MB file gets one line, never a hang or a crash)
+  const read = st.deps.readFile ?? ((p: string) => readRegularFile(p, { maxBytes: MAX_DRAFT_BYTES }));
   let before: fs.Stats | undefined;
   let bytes: Uint8Array;
   try {
@@ -638,7 +672,10 @@ function checkFile(st: RunState, f: DraftFile): FileReport | undefined {
   const checked = checkDraft(st, f.display, f.abs, path.dirname(f.abs), decoded.text, decoded.eol);
   if (checked.report.output !== undefined) {
     try {
-      if (changedOnDisk(f.abs, before, bytes)) {
+      if (f.root !== undefined && !isInside(f.root, f.abs)) {
+        // the draft (or a folder on its path) became a link out of the folder given since the walk
+        errLine(st, f.display, t('文件已指向所检查的文件夹之外，未写入修复', 'the file now leads out of the folder being checked; fixes not written'));
+      } else if (changedOnDisk(f.abs, before, bytes)) {
         errLine(st, f.display, t('检查期间文件被修改，未写入修复', 'the file changed on disk while it was being checked; fixes not written'));
       } else {
         writeFileAtomic(f.abs, encodeDraft(checked.report.output, decoded.bom));

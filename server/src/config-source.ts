@@ -8,10 +8,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigProblem, RawConfig, ResolvedConfig } from './core/config';
-import { resolveConfig } from './core/config';
+import { dropTooDeep, resolveConfig } from './core/config';
 import type { Registry } from './core/registry';
 import type { Locale } from './core/rule';
-import { findConfigFile, readConfigFile } from './node/config-file';
+import { dictionaryProblem, findConfigFile, readConfigFile } from './node/config-file';
 import type { FileProblem } from './node/config-file';
 
 export interface DocConfig {
@@ -134,6 +134,7 @@ export class ConfigSource {
     if (s === undefined || s === null) s = this.pushedSettings;
     const view = settingsToLayer(s);
     const problems = Object.keys(view.layer).length ? resolveConfig(this.registry, [view.layer]).problems : [];
+    view.layer = dropTooDeep(view.layer).layer; // (reported above) the cache key below must not overflow the stack
     return { ...view, key: JSON.stringify(view.layer), problems };
   }
 
@@ -149,7 +150,7 @@ export class ConfigSource {
   private fileConfig(file: string): { raw?: RawConfig; problems: FileProblem[] } {
     let r = this.files.get(file);
     if (!r) {
-      const read = readConfigFile(file);
+      const read = readConfigFile(file, this.host.workspaceFolders());
       const problems = [...read.problems];
       if (read.raw) for (const p of resolveConfig(this.registry, [read.raw]).problems) problems.push({ ...p, file });
       r = { raw: read.raw, problems };
@@ -175,7 +176,13 @@ export class ConfigSource {
     if (config.dictionary) {
       const fromSettings = typeof settings.layer.dictionary === 'string' && settings.layer.dictionary === config.dictionary;
       const base = fromSettings ? (this.host.workspaceFolders()[0] ?? dir) : file ? path.dirname(file) : dir;
-      dictionaryPath = path.resolve(base ?? process.cwd(), config.dictionary);
+      const candidate = path.resolve(base ?? process.cwd(), config.dictionary);
+      // a dictionary named by a config file is read only from inside the workspace or that file's folder;
+      // one the settings name may be anywhere (in an untrusted workspace, only the user's own settings count)
+      const roots = fromSettings ? [] : [...this.host.workspaceFolders(), ...(file ? [path.dirname(file)] : [])];
+      const why = dictionaryProblem(candidate, roots);
+      if (why) this.report(fromSettings ? SETTINGS_LABEL[this.locale] : (file ?? ''), [{ key: 'dictionary', message: why }], fromSettings ? this.shownSettings : this.shown);
+      else dictionaryPath = candidate;
     }
 
     // one message per source (the file, the settings), however many keys are wrong

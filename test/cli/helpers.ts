@@ -33,7 +33,7 @@ export function cleanup(dir: string): void {
 }
 
 /** The real command as a child process, English messages and no colour unless env says otherwise. */
-export function runBin(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): RunResult {
+export function runBin(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): RunResult {
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, NO_COLOR: '1', ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -42,6 +42,8 @@ export function runBin(args: string[], opts: { cwd?: string; input?: string | Bu
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: opts.timeoutMs,
+    killSignal: 'SIGKILL',
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

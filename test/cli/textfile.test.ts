@@ -208,6 +208,7 @@ describe('CLI helpers', () => {
       const registry = createRegistry();
       fs.mkdirSync(path.join(dir, 'sub'));
       writeJson(path.join(dir, '.speechlintrc.json'), { mode: 'final', dictionary: 'words.txt' });
+      fs.writeFileSync(path.join(dir, 'words.txt'), '学赶\n');
       assert.equal(findConfigFile(path.join(dir, 'sub')), path.join(dir, '.speechlintrc.json'));
       const found = loadConfigFor(registry, { configFile: path.join(dir, '.speechlintrc.json'), docDir: path.join(dir, 'sub') });
       assert.equal(found.config.settings.mode, 'final');

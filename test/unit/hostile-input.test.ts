@@ -66,3 +66,41 @@ describe('hostile input: user patterns (RE2, linear time)', () => {
     assert.ok('error' in r && /too long/.test(r.error.en));
   });
 });
+
+describe('hostile input: config values', () => {
+  it('a value nested 5,000 levels deep is one problem naming its key; the rest of the layer applies', () => {
+    let sev: unknown = 'error';
+    for (let i = 0; i < 5000; i++) sev = [sev];
+    let obj: unknown = 'x';
+    for (let i = 0; i < 5000; i++) obj = { severity: obj };
+    let deepAllow: unknown = ['x'];
+    for (let i = 0; i < 40; i++) deepAllow = [deepAllow];
+    const { problems, findings } = check('标题\n\n同志们：\n\n完成投资XX亿元。\n', {
+      mode: 'final',
+      allow: deepAllow,
+      rules: { 'placeholder/marker': sev, 'balance/section-length': obj },
+    });
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['allow', 'rules.placeholder/marker', 'rules.balance/section-length'],
+    );
+    assert.match(problems[0].message.en, /nested more than 32 levels deep; ignored/);
+    const marker = findings.filter((f) => f.ruleId === 'placeholder/marker');
+    assert.equal(marker.length, 1);
+    assert.equal(marker[0].severity, 'error', 'mode final from the same layer still applies');
+  });
+
+  it('"__proto__" and "toString" are unknown options, not "a undefined"', () => {
+    const raw = JSON.parse('{"rules":{"placeholder/marker":["info",{"__proto__":1,"toString":2}]}}') as RawConfig;
+    const { problems } = check('', raw);
+    assert.deepEqual(
+      problems.map((p) => p.message.en),
+      ['rule "placeholder/marker" has no option "__proto__"; ignored', 'rule "placeholder/marker" has no option "toString"; ignored'],
+    );
+  });
+
+  it('a long wrong severity is quoted short', () => {
+    const { problems } = check('', { rules: { 'placeholder/marker': 'e'.repeat(10000) } });
+    assert.ok(problems[0].message.en.length < 200, problems[0].message.en);
+  });
+});

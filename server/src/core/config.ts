@@ -50,6 +50,54 @@ export interface ConfigProblem {
 
 const KNOWN_KEYS = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', 'export', '$schema']);
 
+/** Deepest nesting a config value may have (a rule's [severity, { option: [..] }] needs 4). */
+export const MAX_CONFIG_DEPTH = 32;
+
+/** Is `v` nested deeper than `max` levels? Iterative: a value nested 100,000 deep cannot overflow the stack. */
+export function nestedDeeper(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (d >= max) return true;
+    for (const c of Object.values(x)) if (typeof c === 'object' && c !== null) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
+/**
+ * A layer without the keys (and rules) nested deeper than MAX_CONFIG_DEPTH,
+ * and the keys dropped: everything downstream (messages, cache keys, the copy
+ * sent to a worker) recurses, and a 5,000-deep value would overflow the stack.
+ */
+export function dropTooDeep(raw: RawConfig): { layer: RawConfig; dropped: string[] } {
+  const layer: RawConfig = {};
+  const dropped: string[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === 'rules' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const rules: Record<string, unknown> = {};
+      for (const [id, r] of Object.entries(v)) {
+        if (nestedDeeper(r, MAX_CONFIG_DEPTH - 2)) dropped.push(`rules.${id}`);
+        else rules[id] = r;
+      }
+      layer.rules = rules;
+    } else if (nestedDeeper(v, MAX_CONFIG_DEPTH - 1)) dropped.push(k);
+    else layer[k] = v;
+  }
+  return { layer, dropped };
+}
+
+/** A value as written, for a message: JSON, cut to 40 characters. */
+function shownValue(v: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = typeName(v);
+  }
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
 function typeName(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
 }
@@ -68,11 +116,15 @@ export function resolveConfig(registry: Registry, layers: RawConfig[]): { config
   const problems: ConfigProblem[] = [];
   const problem = (key: string, zh: string, en: string) => problems.push({ key, message: { zh, en } });
 
-  for (const raw of layers) {
-    if (raw === undefined || raw === null) continue;
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-      problem('', `配置应为 JSON 对象，实际为 ${typeName(raw)}`, `the configuration must be a JSON object, got ${typeName(raw)}`);
+  for (const given of layers) {
+    if (given === undefined || given === null) continue;
+    if (typeof given !== 'object' || Array.isArray(given)) {
+      problem('', `配置应为 JSON 对象，实际为 ${typeName(given)}`, `the configuration must be a JSON object, got ${typeName(given)}`);
       continue;
+    }
+    const { layer: raw, dropped } = dropTooDeep(given);
+    for (const key of dropped) {
+      problem(key, `“${key}”嵌套超过 ${MAX_CONFIG_DEPTH} 层，已忽略`, `"${key}" is nested more than ${MAX_CONFIG_DEPTH} levels deep; ignored`);
     }
     for (const key of Object.keys(raw)) {
       if (!KNOWN_KEYS.has(key)) problem(key, `未知的配置项“${key}”，已忽略`, `unknown key "${key}" ignored`);
@@ -145,8 +197,8 @@ function applyRuleSetting(
   } else {
     problem(
       key,
-      `“${key}”的严重程度应为 error、warning、info、hint 或 off，实际为 ${JSON.stringify(sev)}，已使用默认值`,
-      `"${key}": severity must be error, warning, info, hint or off, got ${JSON.stringify(sev)}; using the default`,
+      `“${key}”的严重程度应为 error、warning、info、hint 或 off，实际为 ${shownValue(sev)}，已使用默认值`,
+      `"${key}": severity must be error, warning, info, hint or off, got ${shownValue(sev)}; using the default`,
     );
   }
   if (opts === undefined) return;
@@ -158,9 +210,10 @@ function applyRuleSetting(
   const defaults = rule.meta.defaultOptions as Record<string, unknown>;
   const accepted: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(opts as Record<string, unknown>)) {
-    const spec = specs[name];
+    // own keys only: "__proto__" or "toString" is not an option
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     const okey = `${key}.${name}`;
-    if (!spec || !(name in defaults)) {
+    if (!spec || !Object.hasOwn(defaults, name)) {
       problem(okey, `规则“${rule.meta.id}”没有选项“${name}”，已忽略`, `rule "${rule.meta.id}" has no option "${name}"; ignored`);
       continue;
     }
@@ -215,8 +268,14 @@ function rank(s: Severity): number {
   return s === 'error' ? 4 : s === 'warning' ? 3 : s === 'info' ? 2 : 1;
 }
 
-/** Parse JSON text of a config file; on failure, one problem with the line and column. */
-export function parseConfigText(text: string): { raw?: RawConfig; problem?: ConfigProblem } {
+/**
+ * Parse JSON text of a config file; on failure, one problem with the line and
+ * column. With `quote: false` (a file reached through a link, or outside the
+ * workspace: its content is not the user's to show), the message says where
+ * the JSON breaks and what was expected, never what was found there.
+ */
+export function parseConfigText(text: string, opts: { quote?: boolean } = {}): { raw?: RawConfig; problem?: ConfigProblem } {
+  const quote = opts.quote ?? true;
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     const v: unknown = JSON.parse(clean);
@@ -225,7 +284,7 @@ export function parseConfigText(text: string): { raw?: RawConfig; problem?: Conf
     }
     return { raw: v as RawConfig };
   } catch (e) {
-    const err = jsonSyntaxError(clean);
+    const err = jsonSyntaxError(clean, quote);
     if (err) {
       const lines = new LineIndex(clean);
       const p = lines.positionAt(err.offset);
@@ -238,8 +297,9 @@ export function parseConfigText(text: string): { raw?: RawConfig; problem?: Conf
         },
       };
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    return { problem: { key: '', message: { zh: `JSON 格式错误：${msg}`, en: `invalid JSON: ${msg}` } } };
+    // the engine's message quotes the text: only for the user's own file
+    const msg = quote ? `：${e instanceof Error ? e.message : String(e)}` : '';
+    return { problem: { key: '', message: { zh: `JSON 格式错误${msg}`, en: `invalid JSON${msg.replace('：', ': ')}` } } };
   }
 }
 
@@ -256,8 +316,8 @@ const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
  * with a short bilingual reason, or undefined when it is valid. Iterative:
  * deep nesting cannot overflow the stack.
  */
-export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  return new JsonChecker(text).run();
+export function jsonSyntaxError(text: string, quote = true): JsonSyntaxError | undefined {
+  return new JsonChecker(text, quote).run();
 }
 
 type JsonState = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
@@ -270,7 +330,11 @@ class JsonChecker {
   private i = 0;
   private readonly n: number;
 
-  constructor(private readonly text: string) {
+  /** `quote`: say what was found where the JSON breaks (false: only where, and what was expected). */
+  constructor(
+    private readonly text: string,
+    private readonly quote = true,
+  ) {
     this.n = text.length;
   }
 
@@ -386,6 +450,7 @@ class JsonChecker {
   }
 
   private fail(at: number, zh: string, en: string): JsonSyntaxError {
+    if (!this.quote) return { offset: Math.min(at, this.n), reason: { zh, en } };
     const f = this.found(at);
     return { offset: Math.min(at, this.n), reason: { zh: `${zh}，实际为${f.zh}`, en: `${en}, found ${f.en}` } };
   }

@@ -22,6 +22,7 @@ import * as path from 'path';
 import type { Segmenter } from '../core/segment';
 import { TfIdf } from './keywords';
 import { STOP_WORDS } from './stop-words';
+import { MAX_DICTIONARY_BYTES, readRegularFile } from './textfile';
 
 export type EngineKind = 'native' | 'wasm';
 
@@ -222,7 +223,7 @@ const inserted = new Set<string>();
 export function addUserDictionary(file: string): { added: number; error?: string } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, { maxBytes: MAX_DICTIONARY_BYTES }).toString('utf8');
   } catch (e) {
     return { added: 0, error: e instanceof Error ? e.message : String(e) };
   }

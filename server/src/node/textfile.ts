@@ -189,6 +189,66 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   }
 }
 
+/** Limits for files that a workspace names: a draft, a config file, a user dictionary. */
+export const MAX_DRAFT_BYTES = 20 * 1024 * 1024;
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_DICTIONARY_BYTES = 20 * 1024 * 1024;
+const READ_TIMEOUT_MS = 10_000;
+const CHUNK = 1024 * 1024;
+
+/** A file refused before or while it was read (not a regular file, too large, too slow): `reason` says which, in words. */
+export class FileLimitError extends Error {
+  constructor(readonly reason: LocalizedText) {
+    super(reason.en);
+  }
+}
+
+function megabytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/**
+ * Read a file that must be a regular file of at most `maxBytes`, within
+ * `timeoutMs`. Opened without blocking (a FIFO never hangs the open), checked
+ * with fstat on the open descriptor (no race with a swap of the path), read in
+ * chunks with the size and the time checked after each one, so that a device
+ * (/dev/zero), a FIFO, a socket or a file that grows while it is read is
+ * refused with a FileLimitError instead of filling the memory or blocking for
+ * good. Other failures throw the system error (ioCause names it).
+ */
+export function readRegularFile(file: string, opts: { maxBytes: number; timeoutMs?: number }): Buffer {
+  const started = Date.now();
+  const timeoutMs = opts.timeoutMs ?? READ_TIMEOUT_MS;
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw new FileLimitError(t('是文件夹，不是文件', 'is a folder, not a file'));
+    if (!st.isFile()) throw new FileLimitError(t('不是普通文件（设备、管道或套接字），未读取', 'not a regular file (a device, a pipe or a socket); not read'));
+    const tooLarge = () => new FileLimitError(t(`文件过大（上限 ${megabytes(opts.maxBytes)}），未读取`, `the file is too large (at most ${megabytes(opts.maxBytes)}); not read`));
+    if (st.size > opts.maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, opts.maxBytes + 1 - total));
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > opts.maxBytes) throw tooLarge();
+      if (Date.now() - started > timeoutMs) throw new FileLimitError(t(`读取超时（超过 ${timeoutMs / 1000} 秒），未读取`, `reading took too long (over ${timeoutMs / 1000} s); not read`));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Is `p` (links resolved) `root` or inside it (links resolved)? A path that cannot be resolved is judged as written. */
+export function isInside(root: string, p: string): boolean {
+  const rel = path.relative(realOr(root), realOr(p));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
 export const DRAFT_EXTENSIONS: readonly string[] = ['.speech', '.txt', '.md'];
 
 export interface DraftFile {
@@ -196,6 +256,8 @@ export interface DraftFile {
   display: string;
   /** Absolute path. */
   abs: string;
+  /** For a draft found by walking a folder: that folder (links resolved); a fix is written only inside it. */
+  root?: string;
 }
 
 export interface PathError {
@@ -222,6 +284,7 @@ export function ioReason(e: unknown): LocalizedText {
 }
 
 function knownCause(e: unknown, op: 'read' | 'write'): LocalizedText | undefined {
+  if (e instanceof FileLimitError) return e.reason;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -264,21 +327,31 @@ function realOr(p: string): string {
  * checked whatever their extension. Each file is listed once (by real path).
  * A symbolic link that leads back into one of its own ancestor folders is a
  * directory loop and an error; a second link to a folder already walked is
- * skipped quietly.
+ * skipped quietly. A symbolic link that leads out of the folder given (to a
+ * file or a folder elsewhere, to `/`) is not followed: the walk stays inside
+ * the folders it was given, and `skipped` says, once per folder, how many
+ * links were left out.
  */
-export function expandPaths(args: readonly string[], cwd: string, exts: readonly string[] = DRAFT_EXTENSIONS): { files: DraftFile[]; errors: PathError[] } {
+export function expandPaths(
+  args: readonly string[],
+  cwd: string,
+  exts: readonly string[] = DRAFT_EXTENSIONS,
+): { files: DraftFile[]; errors: PathError[]; skipped: PathError[] } {
   const files: DraftFile[] = [];
   const errors: PathError[] = [];
+  const skipped: PathError[] = [];
+  let root = '';
+  let outside: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const extSet = new Set(exts.map((e) => e.toLowerCase()));
   const wanted = (name: string) => extSet.has(path.extname(name).toLowerCase());
 
-  const addFile = (abs: string, display: string) => {
+  const addFile = (abs: string, display: string, inRoot?: string) => {
     const real = realOr(abs);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ display, abs });
+    files.push(inRoot ? { display, abs, root: inRoot } : { display, abs });
   };
 
   const walk = (dir: string, display: string, ancestors: string[]): number => {
@@ -309,6 +382,10 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
         }
         isDir = st.isDirectory();
         isFile = st.isFile();
+        if ((isDir || (isFile && wanted(ent.name))) && !isInside(root, full)) {
+          outside.push(disp);
+          continue;
+        }
       }
       if (isDir) {
         let real: string;
@@ -328,7 +405,7 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
         found += walk(full, disp, ancestors);
         ancestors.pop();
       } else if (isFile && wanted(ent.name)) {
-        addFile(full, disp);
+        addFile(full, disp, root);
         found++;
       }
     }
@@ -357,8 +434,18 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
       if (seenDirs.has(real)) continue;
       seenDirs.add(real);
       const before = errors.length;
+      root = real;
+      outside = [];
       const found = walk(abs, arg, [real]);
-      if (found === 0 && errors.length === before) {
+      if (outside.length > 0) {
+        const n = outside.length;
+        const eg = outside.slice(0, 3).join(', ');
+        skipped.push({
+          display: arg,
+          reason: t(`${n} 个符号链接指向此文件夹之外，未跟随（如 ${eg}）`, `${n} symbolic ${n === 1 ? 'link leads' : 'links lead'} out of this folder and ${n === 1 ? 'was' : 'were'} not followed (${eg})`),
+        });
+      }
+      if (found === 0 && errors.length === before && outside.length === 0) {
         errors.push({ display: arg, reason: t(`文件夹中没有 ${exts.join('、')} 文件`, `no ${exts.join(', ')} files in this folder`) });
       }
     } else if (st.isFile()) {
@@ -367,5 +454,5 @@ export function expandPaths(args: readonly string[], cwd: string, exts: readonly
       errors.push({ display: arg, reason: t('不是普通文件', 'not a regular file') });
     }
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
