@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
 import type { RawConfig } from '../../server/src/core';
 import { compileUserPattern, MAX_PATTERN_MATCHES, toRe2Syntax } from '../../server/src/core/user-pattern';
+import { coverTest } from '../../server/src/core/word-set-matcher';
 
 function check(text: string, ...layers: RawConfig[]) {
   const reg = createRegistry();
@@ -102,5 +103,53 @@ describe('hostile input: config values', () => {
   it('a long wrong severity is quoted short', () => {
     const { problems } = check('', { rules: { 'placeholder/marker': 'e'.repeat(10000) } });
     assert.ok(problems[0].message.en.length < 200, problems[0].message.en);
+  });
+});
+
+describe('hostile input: sizes a draft or a config can make large', () => {
+  it('balance/heading-parallelism on 16,000 sibling headings: linear, the one heading that breaks the form reported', () => {
+    let text = '关于工作的讲话\n\n同志们：\n\n';
+    // numbers restart (1. … 99.) inside one sibling group: the shape of a long pasted list
+    for (let i = 1; i <= 16000; i++) text += `${(i % 99) + 1}.${i === 7000 ? '进一步优化营商环境' : '精准定位'}\n正文。\n`;
+    const reg = createRegistry();
+    const { config } = resolveConfig(reg, []);
+    const doc = parse(text);
+    const found = lint(doc, reg, config, { only: ['balance/heading-parallelism'] });
+    assert.equal(found.length, 1);
+    assert.match(text.slice(found[0].span.start, found[0].span.end), /进一步优化营商环境/);
+  });
+
+  it('an allow list of 100,000 words on a draft of 20,000 placeholders: capped with a message, matched in one pass', () => {
+    const allow = ['XX号楼', ...Array.from({ length: 100_000 }, (_, i) => `X${i}号`), 'Z'.repeat(100)];
+    const text = `标题\n\n同志们：\n\n${'完成XX亿元，XX号楼。'.repeat(20_000)}\n`;
+    const { problems, findings } = check(text, { allow });
+    assert.deepEqual(
+      problems.map((p) => p.message.en),
+      ['1 word is longer than 64 characters; ignored', 'more than 10000 words (100001); only the first 10000 are used'],
+    );
+    const marker = findings.filter((f) => f.ruleId === 'placeholder/marker');
+    assert.equal(marker.length, 20_000);
+    assert.ok(marker.every((f) => text.slice(f.span.start, f.span.end + 2) === 'XX亿元'), 'the XX of XX号楼 is allowed');
+  });
+
+  it('coverTest answers as the word-by-word search it replaces', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = 'ab某X';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let t = 0; t < 200; t++) {
+      const text = word(40);
+      const words = Array.from({ length: 1 + rnd(5) }, () => word(1 + rnd(4)));
+      const covers = coverTest(text, words);
+      for (let start = 0; start < text.length; start++) {
+        for (let end = start + 1; end <= Math.min(text.length, start + 4); end++) {
+          const naive = words.some((w) => {
+            for (let a = Math.max(0, end - w.length); a <= start; a++) if (text.startsWith(w, a)) return true;
+            return false;
+          });
+          assert.equal(covers(start, end), naive, `${text} ${words} [${start},${end})`);
+        }
+      }
+    }
   });
 });

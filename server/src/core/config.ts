@@ -87,6 +87,50 @@ export function dropTooDeep(raw: RawConfig): { layer: RawConfig; dropped: string
   return { layer, dropped };
 }
 
+/** At most this many `allow` words per layer, of at most MAX_ALLOW_WORD_LENGTH characters (an allow list is words, not a dump). */
+export const MAX_ALLOW_WORDS = 10_000;
+export const MAX_ALLOW_WORD_LENGTH = 64;
+
+function boundedAllow(words: string[], problem: (key: string, zh: string, en: string) => void): string[] {
+  const long = words.filter((w) => w.length > MAX_ALLOW_WORD_LENGTH).length;
+  if (long > 0) problem('allow', `${long} 个词超过 ${MAX_ALLOW_WORD_LENGTH} 个字符，已忽略`, `${long} ${long === 1 ? 'word is' : 'words are'} longer than ${MAX_ALLOW_WORD_LENGTH} characters; ignored`);
+  const kept = long > 0 ? words.filter((w) => w.length <= MAX_ALLOW_WORD_LENGTH) : words;
+  if (kept.length <= MAX_ALLOW_WORDS) return kept;
+  problem('allow', `词数超过 ${MAX_ALLOW_WORDS}（共 ${kept.length} 个），只用前 ${MAX_ALLOW_WORDS} 个`, `more than ${MAX_ALLOW_WORDS} words (${kept.length}); only the first ${MAX_ALLOW_WORDS} are used`);
+  return kept.slice(0, MAX_ALLOW_WORDS);
+}
+
+/** Rule options that a workspace must not set until it is trusted (they steer what is matched). */
+const TRUST_OPTIONS = ['patterns'];
+
+/**
+ * A layer from an untrusted workspace without what it must not supply: the
+ * user dictionary path and the rules' `patterns`; and the keys left out.
+ */
+export function restrictUntrusted(raw: RawConfig): { layer: RawConfig; ignored: string[] } {
+  const ignored: string[] = [];
+  const layer: RawConfig = { ...raw };
+  if (layer.dictionary !== undefined) {
+    delete layer.dictionary;
+    ignored.push('dictionary');
+  }
+  if (layer.rules && typeof layer.rules === 'object' && !Array.isArray(layer.rules)) {
+    const rules: Record<string, unknown> = {};
+    for (const [id, v] of Object.entries(layer.rules as Record<string, unknown>)) {
+      let value = v;
+      const opts = Array.isArray(v) ? v[1] : v;
+      if (opts && typeof opts === 'object' && !Array.isArray(opts) && TRUST_OPTIONS.some((k) => Object.hasOwn(opts, k))) {
+        const kept = Object.fromEntries(Object.entries(opts).filter(([k]) => !TRUST_OPTIONS.includes(k)));
+        for (const k of TRUST_OPTIONS) if (Object.hasOwn(opts, k)) ignored.push(`rules.${id}.${k}`);
+        value = Array.isArray(v) ? [v[0], kept, ...v.slice(2)] : kept;
+      }
+      rules[id] = value;
+    }
+    layer.rules = rules;
+  }
+  return { layer, ignored };
+}
+
 /** A value as written, for a message: JSON, cut to 40 characters. */
 function shownValue(v: unknown): string {
   let s: string;
@@ -139,8 +183,9 @@ export function resolveConfig(registry: Registry, layers: RawConfig[]): { config
       else problem('speakingRate', `“speakingRate”应为 100 到 400 之间的数字（每分钟字数），已使用 ${config.settings.speakingRate}`, `"speakingRate" must be a number from 100 to 400 (characters a minute); using ${config.settings.speakingRate}`);
     }
     if (raw.allow !== undefined) {
-      if (Array.isArray(raw.allow) && raw.allow.every((w) => typeof w === 'string')) config.settings.allowWords = [...config.settings.allowWords, ...(raw.allow as string[])];
-      else problem('allow', '“allow”应为字符串数组', '"allow" must be an array of strings');
+      if (Array.isArray(raw.allow) && raw.allow.every((w) => typeof w === 'string')) {
+        config.settings.allowWords = [...config.settings.allowWords, ...boundedAllow(raw.allow as string[], problem)];
+      } else problem('allow', '“allow”应为字符串数组', '"allow" must be an array of strings');
     }
     if (raw.dictionary !== undefined) {
       if (typeof raw.dictionary === 'string' && raw.dictionary.length > 0) config.dictionary = raw.dictionary;

@@ -3,6 +3,7 @@
  * rules (a helper module, not a rule). Everything here is O(n) on the text
  * and never builds a regular expression from user input.
  */
+import { coverTest } from '../../word-set-matcher';
 import type { SpeechDocument } from '../../model';
 import { isHan } from '../../text';
 
@@ -146,16 +147,8 @@ export function residueTest(doc: SpeechDocument): (offset: number) => boolean {
 export function allowTest(text: string, words: readonly string[]): (start: number, end: number) => boolean {
   const list = [...new Set(words.filter((w) => typeof w === 'string' && w.length > 0))];
   if (list.length === 0) return () => false;
-  return (start, end) => {
-    for (const w of list) {
-      if (w.length < end - start) continue;
-      // an occurrence of w starting in [end - w.length, start] covers [start, end);
-      // search only that window (an unbounded indexOf per finding would be quadratic)
-      const from = Math.max(0, end - w.length);
-      if (text.slice(from, start + w.length).includes(w)) return true;
-    }
-    return false;
-  };
+  // one pass over the text for all the words (findings × words was quadratic)
+  return coverTest(text, list);
 }
 
 /** A marker's text for a message: long runs are shortened ("XXXXXXXX…"). */
