@@ -77,6 +77,11 @@ export class ClientHost implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('speechlint.languages')) void this.restart();
       }),
+      // an untrusted workspace supplies no dictionary path and no patterns (package.json restrictedConfigurations
+      // for the settings; the server for .speechlintrc.json): trusting it turns them on
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client?.state === State.Running) void this.client.sendNotification('speechlint/workspaceTrusted', {});
+      }),
     );
   }
 
@@ -134,7 +139,7 @@ export class ClientHost implements vscode.Disposable {
       documentSelector: documentSelectorFor(languages),
       // the server registers for workspace/didChangeConfiguration itself and pulls `speechlint.*`
       // with workspace/configuration; a synchronize section would send every change twice
-      initializationOptions: { locale: vscode.env.language, debounceMs: config.get<number>('debounceMs', 250) },
+      initializationOptions: { locale: vscode.env.language, debounceMs: config.get<number>('debounceMs', 250), workspaceTrusted: vscode.workspace.isTrusted },
       outputChannel: this.output,
       middleware: this.middleware(),
     };

@@ -25,6 +25,7 @@ import type { LintWorker } from './lint-worker';
 import type { Log } from './log';
 import { errorText } from './log';
 import { toDiagnostic } from './lsp-convert';
+import { MAX_DRAFT_BYTES } from './node/textfile';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
 /** Drafts at least this long (UTF-16 code units) run their fast phase in the fast worker. */
@@ -33,6 +34,16 @@ export const FAST_WORKER_MIN_CHARS = 100_000;
 export interface CheckerHost {
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
   debounceMs(): number;
+  /** Tell the user something once (a document too large to check). */
+  warn(text: string): void;
+}
+
+/** The largest debounce accepted (a larger value, up to 1e12, would overflow setTimeout into 1 ms). */
+export const MAX_DEBOUNCE_MS = 10_000;
+
+/** A debounce as given (settings, initializationOptions) → milliseconds, or undefined when it is not a number ≥ 0. */
+export function debounceFrom(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(v, MAX_DEBOUNCE_MS) : undefined;
 }
 
 /** Findings of a document's current text, with what they were computed from. */
@@ -92,17 +103,22 @@ export class Checker {
     return st.td.getText().length >= FAST_WORKER_MIN_CHARS && this.workers.fast.available;
   }
 
-  /** Check after the debounce (0: at once); `now` skips the debounce (didOpen, config changes). */
+  /**
+   * Check after the debounce; `now` skips it (didOpen, config changes). Every
+   * change cancels the check it had scheduled, so a burst of changes (even
+   * with debounceMs 0) is checked once at its end or every few milliseconds,
+   * never once per change; a check in progress is superseded at its next yield.
+   */
   schedule(st: DocState, now = false): void {
     if (st.timer) clearTimeout(st.timer);
-    st.timer = undefined;
     const delay = now ? 0 : this.host.debounceMs();
     const go = () => {
       st.timer = undefined;
       void this.start(st);
     };
-    if (delay <= 0) setImmediate(go);
-    else st.timer = setTimeout(go, delay);
+    // a zero delay is a timer too, not an immediate: the changes already read from the client come
+    // first, so a burst is checked once at its end (an immediate ran a check between every two changes)
+    st.timer = setTimeout(go, delay);
   }
 
   /** Configuration changed: re-check every open document. */
@@ -132,6 +148,10 @@ export class Checker {
 
   private async run(st: DocState, s: Stamp, fastDone: () => void): Promise<void> {
     const t0 = Date.now();
+    if (this.store.tooLarge(st)) {
+      this.skipTooLarge(st);
+      return;
+    }
     const config = await this.configs.forDocument(st.uri);
     if (!this.isCurrent(st, s)) return;
     const text = st.td.getText();
@@ -173,6 +193,20 @@ export class Checker {
     st.carried = seg;
     this.publish(st, lines, fast.concat(seg));
     this.log.debug(`speechlint: ${st.uri} v${version}: segmented phase ${r.status}, ${seg.length} findings, ${Date.now() - t0} ms in all`);
+  }
+
+  /** A document over the size the engine checks: no findings, one warning per document, nothing run. */
+  private skipTooLarge(st: DocState): void {
+    st.carried = [];
+    this.host.publish(st.uri, st.td.version, []);
+    if (st.largeShown) return;
+    st.largeShown = true;
+    const mb = MAX_DRAFT_BYTES / 1024 / 1024;
+    this.host.warn(
+      this.locale === 'en'
+        ? `speechlint: ${st.uri}: the document is over ${mb} MB; it is not checked (split it into smaller drafts)`
+        : `speechlint：${st.uri}：文档超过 ${mb} MB，不作检查（请拆分为较小的稿件）`,
+    );
   }
 
   /** Fast rules one at a time, yielding to pending requests when a rule took long. */
@@ -217,7 +251,9 @@ export class Checker {
     for (let i = 0; i < 3; i++) {
       const s = this.stamp(st);
       const ready = complete ? this.matches(st.segmented, s) && this.matches(st.fast, s) : this.matches(st.fast, s);
-      if (ready || (!complete && !this.offloaded(st))) break;
+      // with no debounce, a check scheduled and not started yet (a burst of changes just ended) runs now: answer from it
+      const dueNow = st.timer !== undefined && this.host.debounceMs() <= 0;
+      if (ready || (!complete && !this.offloaded(st) && !dueNow)) break;
       if (st.timer) {
         clearTimeout(st.timer);
         st.timer = undefined;

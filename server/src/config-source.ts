@@ -8,7 +8,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigProblem, RawConfig, ResolvedConfig } from './core/config';
-import { dropTooDeep, resolveConfig } from './core/config';
+import { debounceFrom } from './checker';
+import { dropTooDeep, resolveConfig, restrictUntrusted } from './core/config';
 import type { Registry } from './core/registry';
 import type { Locale } from './core/rule';
 import { dictionaryProblem, findConfigFile, readConfigFile } from './node/config-file';
@@ -47,7 +48,8 @@ export function settingsToLayer(s: unknown): SettingsView {
   if (set(o.speakingRate)) view.layer.speakingRate = o.speakingRate;
   if (set(o.allow) && !(Array.isArray(o.allow) && o.allow.length === 0)) view.layer.allow = o.allow;
   if (set(o.dictionary)) view.layer.dictionary = o.dictionary;
-  if (typeof o.debounceMs === 'number' && Number.isFinite(o.debounceMs) && o.debounceMs >= 0) view.debounceMs = Math.min(o.debounceMs, 10000);
+  const debounce = debounceFrom(o.debounceMs);
+  if (debounce !== undefined) view.debounceMs = debounce;
   if (typeof o.debug === 'boolean') view.debug = o.debug;
   return view;
 }
@@ -80,6 +82,12 @@ export interface PulledSettings extends SettingsView {
 export class ConfigSource {
   /** Settings pushed by didChangeConfiguration or given as initializationOptions (clients without workspace/configuration). */
   pushedSettings: unknown;
+  /**
+   * False while the editor says the workspace is not trusted (VS Code's
+   * workspace trust): config files then supply no dictionary path and no
+   * patterns, with one message saying so; trusting the workspace turns them on.
+   */
+  private trusted = true;
   private readonly settings = new Map<string, Promise<PulledSettings>>();
   private readonly fileOfDir = new Map<string, string | undefined>();
   /** Config files read: their raw layer and their problems (reading and resolving), once per file until it changes. */
@@ -99,6 +107,13 @@ export class ConfigSource {
   invalidateSettings(): void {
     this.settings.clear();
     this.resolved.clear();
+  }
+
+  /** The workspace became trusted (or not): read the config files again. */
+  setTrusted(trusted: boolean): void {
+    if (this.trusted === trusted) return;
+    this.trusted = trusted;
+    this.invalidateFiles();
   }
 
   /** A config file changed, appeared or went away: look again (and show its problems again). */
@@ -152,6 +167,17 @@ export class ConfigSource {
     if (!r) {
       const read = readConfigFile(file, this.host.workspaceFolders());
       const problems = [...read.problems];
+      if (read.raw && !this.trusted) {
+        const { layer, ignored } = restrictUntrusted(read.raw);
+        read.raw = layer;
+        if (ignored.length) {
+          problems.push({
+            file,
+            key: ignored.join(', '),
+            message: { zh: '工作区未受信任，已忽略（信任此工作区后启用）', en: 'ignored: the workspace is not trusted (trust it to use them)' },
+          });
+        }
+      }
       if (read.raw) for (const p of resolveConfig(this.registry, [read.raw]).problems) problems.push({ ...p, file });
       r = { raw: read.raw, problems };
       this.files.set(file, r);

@@ -12,6 +12,18 @@ import { parse } from './core/parse';
 import type { Finding } from './core/rule';
 import { shiftFindings } from './core/shift';
 import { LineIndex } from './core/text';
+import { MAX_DRAFT_BYTES } from './node/textfile';
+
+/**
+ * Is this text over the size the engine checks (MAX_DRAFT_BYTES of UTF-8, as
+ * for the CLI)? Such a document is kept in sync but left unchecked: the server
+ * says so once and stays responsive.
+ */
+export function tooLarge(text: string): boolean {
+  return text.length > MAX_DRAFT_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_DRAFT_BYTES;
+}
+
+const EMPTY = parse('');
 
 export interface Stamp {
   /** Internal revision: bumped on every change, even when a client repeats a version number. */
@@ -33,6 +45,10 @@ export interface DocState {
   held: boolean;
   rev: number;
   parsed?: { rev: number; doc: SpeechDocument };
+  /** Whether the text of revision `rev` is too large to check. */
+  large?: { rev: number; value: boolean };
+  /** A warning was shown that this document is too large (once per document). */
+  largeShown?: boolean;
   /** Line starts of the current text, for documents whose parse is not needed yet. */
   lineIndex?: { rev: number; lines: LineIndex };
   fast?: Stamp & { findings: Finding[]; config: DocConfig };
@@ -148,9 +164,16 @@ export class DocumentStore {
     return lines;
   }
 
-  /** The parsed document of the current version (parsed once per version). */
+  /** Is the current text too large to check (cached per version)? */
+  tooLarge(st: DocState): boolean {
+    if (st.large?.rev !== st.rev) st.large = { rev: st.rev, value: tooLarge(st.td.getText()) };
+    return st.large.value;
+  }
+
+  /** The parsed document of the current version (parsed once per version); an empty one for a document too large to check. */
   parsed(st: DocState): SpeechDocument {
     if (st.parsed?.rev === st.rev) return st.parsed.doc;
+    if (this.tooLarge(st)) return EMPTY;
     const doc = parse(st.td.getText());
     st.parsed = { rev: st.rev, doc };
     return doc;

@@ -17,7 +17,7 @@ import {
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
-import { Checker, DEFAULT_DEBOUNCE_MS } from './checker';
+import { Checker, debounceFrom, DEFAULT_DEBOUNCE_MS } from './checker';
 import { ConfigSource, uriToPath } from './config-source';
 import type { ServerContext } from './context';
 import { guardNotification, textDocumentUri } from './context';
@@ -70,8 +70,7 @@ export function startServer(connection: Connection): void {
     // else the environment's, as for the command line (LC_ALL, LC_MESSAGES, LANG)
     const tag = typeof params.locale === 'string' ? params.locale : typeof pick('locale') === 'string' ? (pick('locale') as string) : undefined;
     const locale = tag !== undefined && tag !== '' ? localeFrom(tag) : detectLocale(process.env);
-    const debounce = pick('debounceMs');
-    if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) initDebounce = debounce;
+    initDebounce = debounceFrom(pick('debounceMs'));
     if (pick('debug') === true) log.debugEnabled = true;
     const cc = params.capabilities;
     const caps = {
@@ -99,10 +98,16 @@ export function startServer(connection: Connection): void {
     );
     // clients without workspace/configuration may pass the settings as initializationOptions
     configs.pushedSettings = nested ?? init;
+    // VS Code's workspace trust (the client says false for an untrusted workspace; other editors say nothing)
+    configs.setTrusted(pick('workspaceTrusted') !== false);
     workers = { segmented: new LintWorker(log, 'segmented'), fast: new LintWorker(log, 'fast') };
     const checker = new Checker(store, configs, workers, registry, locale, log, {
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       debounceMs: () => settingsDebounce ?? initDebounce ?? DEFAULT_DEBOUNCE_MS,
+      warn: (text) => {
+        log.warn(text);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+      },
     });
     ctx = { connection, store, checker, workers, configs, registry, locale, log, caps };
     registerAll(ctx);
@@ -195,6 +200,13 @@ export function startServer(connection: Connection): void {
     withCtx('workspace/didChangeWatchedFiles', (c, params) => {
       if (!(params.changes ?? []).some((ch) => typeof ch.uri === 'string' && ch.uri.endsWith(CONFIG_NAME))) return;
       c.configs.invalidateFiles();
+      c.checker.recheckAll();
+    }),
+  );
+  connection.onNotification(
+    'speechlint/workspaceTrusted',
+    withCtx('speechlint/workspaceTrusted', (c) => {
+      c.configs.setTrusted(true);
       c.checker.recheckAll();
     }),
   );

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileLimitError, readRegularFile } from '../../server/src/node/textfile';
+import { FileLimitError, readRegularFile, writeFileAtomic } from '../../server/src/node/textfile';
 import { cleanup, runBin, tmpDir, writeJson } from './helpers';
 
 /** A CLI run must end within this (a hang is killed and fails the test). */
@@ -154,5 +154,21 @@ describe('CLI: hostile workspaces', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /the input is too large/);
     assert.equal(r.stdout.length, input.length);
+  });
+
+  it('a write removes the temporary files a killed write of the same draft left beside it', () => {
+    const draft = path.join(dir, 'draft.speech');
+    const stale = path.join(dir, '.draft.speech.2147483646.abcdefgh.speechlint-tmp');
+    const other = path.join(dir, '.other.speech.2147483646.abcdefgh.speechlint-tmp');
+    fs.writeFileSync(stale, 'half');
+    fs.writeFileSync(other, 'half');
+    writeFileAtomic(draft, Buffer.from('新稿'));
+    assert.equal(fs.readFileSync(draft, 'utf8'), '新稿');
+    assert.ok(!fs.existsSync(stale), 'the dead process\'s temporary file is gone');
+    assert.ok(fs.existsSync(other), 'another draft\'s is left alone');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.startsWith('.draft.speech.')),
+      [],
+    );
   });
 });

@@ -15,7 +15,7 @@ interface Pkg {
   main: string;
   l10n: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: unknown };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[]; description?: string }; virtualWorkspaces: unknown };
   scripts: Record<string, string>;
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string; aliases: string[] }[];
@@ -39,7 +39,13 @@ describe('extension manifest', () => {
   it('runs from the bundle and activates only on the checked languages (and its commands)', () => {
     assert.equal(pkg.main, './dist/extension.js');
     assert.deepEqual(pkg.activationEvents, ['onLanguage:speech', 'onLanguage:plaintext', 'onLanguage:markdown']);
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    // an untrusted workspace supplies no dictionary path and no patterns (issue #18)
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['speechlint.dictionary', 'speechlint.rules']);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.description, '%capabilities.untrustedWorkspaces%');
+    const client = fs.readFileSync(path.join(CLIENT, 'client.ts'), 'utf8');
+    assert.match(client, /workspaceTrusted: vscode\.workspace\.isTrusted/);
+    assert.match(client, /onDidGrantWorkspaceTrust\([^]*speechlint\/workspaceTrusted/);
     assert.ok(pkg.capabilities.virtualWorkspaces);
     assert.match(pkg.scripts.test, /npm run test:grammar/);
     assert.equal(pkg.scripts.package, 'node scripts/package.js');

@@ -6,7 +6,10 @@
  * test/protocol/hostile.test.ts.
  */
 import * as assert from 'node:assert/strict';
+import { debounceFrom, MAX_DEBOUNCE_MS } from '../../server/src/checker';
+import { settingsToLayer } from '../../server/src/config-source';
 import { createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
+import { restrictUntrusted } from '../../server/src/core/config';
 import type { RawConfig } from '../../server/src/core';
 import { compileUserPattern, MAX_PATTERN_MATCHES, toRe2Syntax } from '../../server/src/core/user-pattern';
 import { coverTest } from '../../server/src/core/word-set-matcher';
@@ -151,5 +154,26 @@ describe('hostile input: sizes a draft or a config can make large', () => {
         }
       }
     }
+  });
+});
+
+describe('hostile input: settings', () => {
+  it('debounceMs: a huge value is capped (not overflowed into 1 ms), a negative or non-number one ignored', () => {
+    assert.equal(debounceFrom(1e12), MAX_DEBOUNCE_MS);
+    assert.equal(debounceFrom(Infinity), undefined);
+    assert.equal(debounceFrom(-1), undefined);
+    assert.equal(debounceFrom('5'), undefined);
+    assert.equal(debounceFrom(0), 0);
+    assert.equal(settingsToLayer({ debounceMs: 1e12 }).debounceMs, MAX_DEBOUNCE_MS);
+  });
+
+  it('an untrusted workspace layer loses its dictionary and patterns, keeps the rest', () => {
+    const { layer, ignored } = restrictUntrusted({
+      mode: 'final',
+      dictionary: '/etc/passwd',
+      rules: { 'placeholder/marker': ['warning', { patterns: ['x'], allow: ['y'] }], 'balance/section-length': { severity: 'off', patterns: [] } },
+    });
+    assert.deepEqual(ignored, ['dictionary', 'rules.placeholder/marker.patterns', 'rules.balance/section-length.patterns']);
+    assert.deepEqual(layer, { mode: 'final', rules: { 'placeholder/marker': ['warning', { allow: ['y'] }], 'balance/section-length': { severity: 'off' } } });
   });
 });

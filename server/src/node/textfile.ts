@@ -145,6 +145,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   const real = fs.realpathSync(file);
   const st = fs.statSync(real);
   const dir = path.dirname(real);
+  removeStaleTemps(dir, path.basename(real));
   const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.speechlint-tmp`);
   const mode = st.mode & 0o7777;
   let fd: number | undefined = fs.openSync(tmp, 'wx', mode);
@@ -247,6 +248,39 @@ export function readRegularFile(file: string, opts: { maxBytes: number; timeoutM
 export function isInside(root: string, p: string): boolean {
   const rel = path.relative(realOr(root), realOr(p));
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/**
+ * Remove the temporary files that a killed write of `base` left in `dir`
+ * (`.<base>.<pid>.<random>.speechlint-tmp` whose process is gone). Best effort.
+ */
+function removeStaleTemps(dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.speechlint-tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
 }
 
 export const DRAFT_EXTENSIONS: readonly string[] = ['.speech', '.txt', '.md'];
