@@ -84,13 +84,14 @@ export function startServer(connection: Connection): void {
     const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
     workspaceFolders = folders.map((u) => (typeof u === 'string' ? uriToPath(u) : undefined)).filter((p): p is string => p !== undefined);
 
+    // window/showMessage (a notification), not showMessageRequest: nothing to answer
+    const showWarning = (text: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
     const configs = new ConfigSource(
       registry,
       {
         pullSettings: (uri) =>
           caps.configuration ? connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'speechlint' } : { section: 'speechlint' }) : undefined,
-        // window/showMessage (a notification), not showMessageRequest: nothing to answer
-        showWarning: (text) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }),
+        showWarning,
         log: (text) => log.warn(text),
         workspaceFolders: () => workspaceFolders,
       },
@@ -106,7 +107,7 @@ export function startServer(connection: Connection): void {
       debounceMs: () => settingsDebounce ?? initDebounce ?? DEFAULT_DEBOUNCE_MS,
       warn: (text) => {
         log.warn(text);
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+        showWarning(text);
       },
     });
     ctx = { connection, store, checker, workers, configs, registry, locale, log, caps };

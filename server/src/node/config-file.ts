@@ -103,7 +103,7 @@ export interface LoadedConfig {
  * The config of a draft in `docDir`: `configFile` (found with findConfigFile,
  * or given; none: the defaults) with extra layers on top.
  */
-export function loadConfigFor(registry: Registry, opts: { configFile?: string; docDir: string; overrides?: RawConfig[]; roots?: readonly string[] }): LoadedConfig {
+export function loadConfigFor(registry: Registry, opts: { configFile?: string; docDir: string; overrides?: RawConfig[] }): LoadedConfig {
   const file = opts.configFile;
   const problems: FileProblem[] = [];
   const layers: RawConfig[] = [];
@@ -119,8 +119,8 @@ export function loadConfigFor(registry: Registry, opts: { configFile?: string; d
   if (resolved.config.dictionary) {
     const base = file ? path.dirname(file) : opts.docDir;
     const candidate = path.resolve(base, resolved.config.dictionary);
-    // a dictionary is read only from inside the config file's folder or the given roots
-    const why = dictionaryProblem(candidate, [base, ...(opts.roots ?? [])]);
+    // a dictionary is read only from inside the config file's folder (a repository cannot name /etc/passwd)
+    const why = dictionaryProblem(candidate, [base]);
     if (why) problems.push({ file, key: 'dictionary', message: why });
     else dictionaryPath = candidate;
   }
