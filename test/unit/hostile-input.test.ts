@@ -11,7 +11,7 @@ import { settingsToLayer } from '../../server/src/config-source';
 import { createRegistry, lint, parse, resolveConfig } from '../../server/src/core';
 import { restrictUntrusted } from '../../server/src/core/config';
 import type { RawConfig } from '../../server/src/core';
-import { compileUserPattern, MAX_PATTERN_MATCHES, toRe2Syntax } from '../../server/src/core/user-pattern';
+import { compileUserPattern, MAX_PATTERN_MATCHES, MAX_PATTERNS, toRe2Syntax } from '../../server/src/core/user-pattern';
 import { coverTest } from '../../server/src/core/word-set-matcher';
 
 function check(text: string, ...layers: RawConfig[]) {
@@ -175,5 +175,24 @@ describe('hostile input: settings', () => {
     });
     assert.deepEqual(ignored, ['dictionary', 'rules.placeholder/marker.patterns', 'rules.balance/section-length.patterns']);
     assert.deepEqual(layer, { mode: 'final', rules: { 'placeholder/marker': ['warning', { allow: ['y'] }], 'balance/section-length': { severity: 'off' } } });
+  });
+});
+
+describe('hostile input: many or long patterns', () => {
+  it('uses at most MAX_PATTERNS patterns (one message), and quotes a long pattern short', () => {
+    const patterns = Array.from({ length: MAX_PATTERNS + 5 }, (_, i) => `甲${i}乙`);
+    patterns[0] = `(${'a'.repeat(2000)}`;
+    const { problems, findings } = check('甲1乙，甲24乙，XX', { rules: { 'placeholder/marker': ['info', { patterns }] } });
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['rules.placeholder/marker.patterns', 'rules.placeholder/marker.patterns[0]'],
+    );
+    assert.match(problems[0].message.en, /25 regular expressions; only the first 20 are used/);
+    assert.ok(problems[1].message.en.length < 250, problems[1].message.en);
+    const got = findings.filter((f) => f.ruleId === 'placeholder/marker').map((f) => f.span);
+    assert.deepEqual(got, [
+      { start: 0, end: 3 },
+      { start: 9, end: 11 },
+    ]);
   });
 });

@@ -18,6 +18,16 @@ import type { LocalizedText } from './rule';
 export const MAX_PATTERN_MATCHES = 1000;
 /** Longest pattern accepted. */
 export const MAX_PATTERN_LENGTH = 1000;
+/** At most this many patterns of one rule are used (each is one pass over the draft). */
+export const MAX_PATTERNS = 20;
+
+/** A pattern as the user wrote it, for a message: JSON, cut to 60 characters. */
+export function shownPattern(source: string): string {
+  const s = JSON.stringify(source);
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+const cache = new Map<string, UserPattern | { error: LocalizedText }>();
 
 export interface UserPattern {
   source: string;
@@ -72,8 +82,18 @@ export function toRe2Syntax(source: string): string {
   return out;
 }
 
-/** Compile a user pattern, or say why it cannot be used (naming what is not supported). */
+/** Compile a user pattern (once per source), or say why it cannot be used (naming what is not supported). */
 export function compileUserPattern(source: string): UserPattern | { error: LocalizedText } {
+  let r = cache.get(source);
+  if (!r) {
+    r = compile(source);
+    if (cache.size >= 200) cache.delete(cache.keys().next().value as string);
+    cache.set(source, r);
+  }
+  return r;
+}
+
+function compile(source: string): UserPattern | { error: LocalizedText } {
   if (source.length > MAX_PATTERN_LENGTH) {
     return { error: { zh: `过长（${source.length} 个字符，上限 ${MAX_PATTERN_LENGTH}）`, en: `too long (${source.length} characters; at most ${MAX_PATTERN_LENGTH})` } };
   }

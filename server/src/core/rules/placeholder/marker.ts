@@ -21,7 +21,7 @@
  */
 import type { OptionProblem } from '../../rule';
 import { defineRule } from '../../rule';
-import { compileUserPattern } from '../../user-pattern';
+import { compileUserPattern, MAX_PATTERNS, shownPattern } from '../../user-pattern';
 import {
   allowTest,
   bracketPairs,
@@ -364,17 +364,25 @@ export default defineRule<MarkerOptions>({
     },
     validateOptions(options): OptionProblem[] {
       const problems: OptionProblem[] = [];
-      (options.patterns ?? []).forEach((p, k) => {
+      const patterns = options.patterns ?? [];
+      if (patterns.length > MAX_PATTERNS) {
+        problems.push({
+          key: 'patterns',
+          message: { zh: `正则表达式共 ${patterns.length} 个，只用前 ${MAX_PATTERNS} 个`, en: `${patterns.length} regular expressions; only the first ${MAX_PATTERNS} are used` },
+        });
+      }
+      patterns.slice(0, MAX_PATTERNS).forEach((p, k) => {
         const r = compileUserPattern(p);
+        const shown = shownPattern(p);
         if ('error' in r) {
           problems.push({
             key: `patterns[${k}]`,
-            message: { zh: `正则表达式 ${JSON.stringify(p)} 无效（${r.error.zh}），已忽略`, en: `invalid regular expression ${JSON.stringify(p)} (${r.error.en}); ignored` },
+            message: { zh: `正则表达式 ${shown} 无效（${r.error.zh}），已忽略`, en: `invalid regular expression ${shown} (${r.error.en}); ignored` },
           });
         } else if (r.matchesEmpty) {
           problems.push({
             key: `patterns[${k}]`,
-            message: { zh: `正则表达式 ${JSON.stringify(p)} 可匹配空串，空匹配不报告`, en: `regular expression ${JSON.stringify(p)} matches the empty string; empty matches are not reported` },
+            message: { zh: `正则表达式 ${shown} 可匹配空串，空匹配不报告`, en: `regular expression ${shown} matches the empty string; empty matches are not reported` },
           });
         }
       });
@@ -397,7 +405,7 @@ export default defineRule<MarkerOptions>({
 
     // user patterns: matches that overlap a built-in finding are not reported twice
     const extra: MarkerSpan[] = [];
-    for (const p of options.patterns ?? []) {
+    for (const p of (options.patterns ?? []).slice(0, MAX_PATTERNS)) {
       const re = compileUserPattern(p);
       if ('error' in re) continue; // reported by the config layer (validateOptions)
       for (const m of re.matches(text)) {
