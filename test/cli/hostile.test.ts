@@ -134,6 +134,11 @@ describe('CLI: hostile workspaces', function () {
     assert.match(r.stderr, /invalid JSON at line 1, column 1: expected a value/);
     assert.doesNotMatch(r.stderr, /TOKEN|ghp|abcdef/);
     assert.equal(markers(r.stdout).length, 2);
+    // a link to some other JSON file: not even its key names are shown
+    fs.writeFileSync(secret, '{"aws_secret_access_key": "abc", "mode": "final"}');
+    const r2 = run(work, ['draft.speech']);
+    assert.match(r2.stderr, /the file \(reached through a link, or outside the workspace\) is not a speechlint configuration \(it has unknown keys\); ignored/);
+    assert.doesNotMatch(r2.stderr, /aws|abc/);
     // the user's own file is quoted as before
     fs.unlinkSync(path.join(work, '.speechlintrc.json'));
     fs.writeFileSync(path.join(work, '.speechlintrc.json'), '{"mode": draft}');

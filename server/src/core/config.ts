@@ -48,7 +48,8 @@ export interface ConfigProblem {
   message: LocalizedText;
 }
 
-const KNOWN_KEYS = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', 'export', '$schema']);
+/** The keys of a config file. */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set(['rules', 'mode', 'speakingRate', 'allow', 'dictionary', 'export', '$schema']);
 
 /** Deepest nesting a config value may have (a rule's [severity, { option: [..] }] needs 4). */
 export const MAX_CONFIG_DEPTH = 32;

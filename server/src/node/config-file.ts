@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ConfigProblem, RawConfig, ResolvedConfig } from '../core/config';
 import type { LocalizedText } from '../core/rule';
-import { parseConfigText, resolveConfig } from '../core/config';
+import { KNOWN_KEYS, parseConfigText, resolveConfig } from '../core/config';
 import type { Registry } from '../core/registry';
 import { ioCause, isInside, MAX_CONFIG_BYTES, MAX_DICTIONARY_BYTES, readRegularFile } from './textfile';
 
@@ -40,7 +40,8 @@ export interface FileProblem extends ConfigProblem {
  * what it found only when the file is the user's own text: a regular file, not
  * reached through a symbolic link, inside one of `roots` when roots are given
  * (the workspace folders); otherwise it says where the JSON breaks, not what is
- * there (a link to a secret must not show its first characters).
+ * there (a link to a secret must not show its first characters), and a JSON
+ * file with keys a config does not have is ignored without naming them.
  */
 export function readConfigFile(file: string, roots?: readonly string[]): { raw?: RawConfig; problems: FileProblem[] } {
   let text: string;
@@ -50,7 +51,12 @@ export function readConfigFile(file: string, roots?: readonly string[]): { raw?:
     const r = ioCause(e);
     return { problems: [{ file, key: '', message: { zh: `无法读取配置文件：${r.zh}`, en: `cannot read the configuration file: ${r.en}` } }] };
   }
-  const { raw, problem } = parseConfigText(text, { quote: ownText(file, roots) });
+  const own = ownText(file, roots);
+  const { raw, problem } = parseConfigText(text, { quote: own });
+  if (raw && !own && Object.keys(raw).some((k) => !KNOWN_KEYS.has(k))) {
+    // some other JSON file behind a link: its key names are not the user's to show either
+    return { problems: [{ file, key: '', message: { zh: '该文件（经链接读到，或在工作区之外）不是 speechlint 配置（含未知的配置项），已忽略', en: 'the file (reached through a link, or outside the workspace) is not a speechlint configuration (it has unknown keys); ignored' } }] };
+  }
   return { raw, problems: problem ? [{ ...problem, file }] : [] };
 }
 
