@@ -170,6 +170,10 @@ describe('language server: hostile workspaces and input', function () {
       const p = await c.waitForDiagnostics(uri, mark);
       assert.deepEqual(p.diagnostics, []);
       await answersAnother(c, dir);
+      // requests about it are answered at once, from nothing
+      const pos = { textDocument: { uri }, position: { line: 0, character: 3 } };
+      assert.equal(await c.request('textDocument/hover', pos), null);
+      assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
       // a change keeps it unchecked and says nothing more
       c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }]);
       await c.waitForDiagnostics(uri, mark, (x) => x.version === 2);

@@ -37,7 +37,8 @@ async function query(
   if (uri === undefined || !isPosition(params.position)) return undefined;
   const st = ctx.store.get(uri);
   const worker = ctx.workers.segmented;
-  if (!st || !worker.available) return undefined;
+  // a document too large to check is not sent to the worker either
+  if (!st || !worker.available || ctx.store.tooLarge(st)) return undefined;
   const rev = st.rev;
   const stale = () => ctx.store.get(uri) !== st || st.rev !== rev || token?.isCancellationRequested === true;
   const lines = ctx.store.lines(st);
