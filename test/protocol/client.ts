@@ -77,6 +77,14 @@ export function tempDir(prefix = 'speechlint-lsp-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Write `text` to `name` under `dir` (folders made as needed); the file's path. */
+export function writeIn(dir: string, name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
 export function rmTemp(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }

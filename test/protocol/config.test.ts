@@ -7,24 +7,16 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver/node';
 import type { StatsResult } from '../../server/src/protocol';
 import { Requests } from '../../server/src/protocol';
-import { TestClient, codes, corpus, fileUri, rmTemp, tempDir } from './client';
+import { TestClient, codes, corpus, fileUri, rmTemp, tempDir, writeIn as write } from './client';
 
 const MARKER = 'placeholder/marker';
 const DRAFT = '关于工作的讲话\n一、总体要求\n今年实现收入XX亿元，增长XX%。\n';
 
 function markers(p: PublishDiagnosticsParams): Diagnostic[] {
   return codes(p, MARKER);
-}
-
-function write(dir: string, name: string, text: string): string {
-  const p = path.join(dir, name);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, text);
-  return p;
 }
 
 describe('language server configuration, locale and debounce', function () {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { TestClient, codes, fileUri, rmTemp, tempDir } from './client';
+import { TestClient, codes, fileUri, rmTemp, tempDir, writeIn as write } from './client';
 
 const MARKER = 'placeholder/marker';
 const DRAFT = '关于工作的讲话\n\n同志们：\n\n一、总体要求\n今年实现收入XX亿元，增长XX%。\n';
@@ -20,13 +20,6 @@ const posix = process.platform !== 'win32';
 
 function markers(p: PublishDiagnosticsParams): Diagnostic[] {
   return codes(p, MARKER);
-}
-
-function write(dir: string, name: string, text: string): string {
-  const p = path.join(dir, name);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, text);
-  return p;
 }
 
 /** Open a plain draft and check that the server publishes for it and answers a request about it within ANSWER_MS. */
