@@ -20,7 +20,9 @@
  * within a round (speechlint ÷ peer, same input, same moment), and the
  * figure reported is the median of those ratios. Peak RSS is the process's
  * high-water mark, from /usr/bin/time when installed (Debian package
- * `time`), else from polling /proc/<pid>/status (VmHWM).
+ * `time`), else from polling /proc/<pid>/status (VmHWM); /usr/bin/time also
+ * gives the CPU time (user + system), which a busy machine disturbs less
+ * than the wall time (details.tools.*.oneDraftCpuRatio, bigCpuRatio).
  *
  * Writes bench/peers.json. Raw figures (speechlint ÷ peer, medians):
  * oneDraftVsTextlint, oneDraftVsAutocorrect, bigVsTextlint, rssVsTextlint,
@@ -104,6 +106,8 @@ interface Input {
 interface Run {
   wallMs: number;
   peakMB: number;
+  /** User + system CPU time (from /usr/bin/time; NaN without it): steadier than wall time on a busy machine. */
+  cpuMs: number;
   code: number | null;
 }
 
@@ -187,7 +191,7 @@ function vmHWM(pid: number): number {
 /** One whole process: wall time from spawn to exit, peak RSS. Output is discarded. */
 function runOnce(argv: string[]): Promise<Run> {
   const peakFile = path.join(os.tmpdir(), `speechlint-peers-${process.pid}.rss`);
-  const full = haveTime ? [TIME, '-f', '%M', '-o', peakFile, ...argv] : argv;
+  const full = haveTime ? [TIME, '-f', '%M %U %S', '-o', peakFile, ...argv] : argv;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(full[0], full.slice(1), { cwd: INPUTS, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
@@ -196,6 +200,7 @@ function runOnce(argv: string[]): Promise<Run> {
       if (err.length < 4000) err += d.toString();
     });
     let peak = NaN;
+    let cpuMs = NaN;
     const poll = haveTime ? undefined : setInterval(() => (peak = Math.max(Number.isNaN(peak) ? 0 : peak, vmHWM(child.pid!))), 5);
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -203,14 +208,17 @@ function runOnce(argv: string[]): Promise<Run> {
       if (poll) clearInterval(poll);
       if (haveTime) {
         try {
-          peak = Number(fs.readFileSync(peakFile, 'utf8').trim().split('\n').pop()) / 1024;
+          // the last line (a non-zero exit adds one before it): peak KB, user s, system s
+          const [kb, user, sys] = fs.readFileSync(peakFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+          peak = kb / 1024;
+          cpuMs = (user + sys) * 1000;
         } catch {
           peak = NaN;
         }
       }
       // linters exit 1 when they find something; anything else is a failed run
       if (code !== 0 && code !== 1) log(`  ${path.basename(argv[1] ?? argv[0])} exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`);
-      resolve({ wallMs, peakMB: peak, code });
+      resolve({ wallMs, peakMB: peak, cpuMs, code });
     });
   });
 }
@@ -284,6 +292,7 @@ async function main(): Promise<void> {
   const peers = TOOLS.slice(1).map((t) => t.name);
   const wall = (r: Run) => r.wallMs;
   const rss = (r: Run) => r.peakMB;
+  const cpu = (r: Run) => r.cpuMs;
   const med = (input: Input, tool: string, pick: (r: Run) => number) => median(results.get(input.name)!.get(tool)!.filter(ok).map(pick));
 
   // seconds per extra MB: (1.4 MB − 3-line draft) ÷ MB
@@ -302,6 +311,9 @@ async function main(): Promise<void> {
     for (const i of inputs) o[`${i.name}WallMs`] = round(med(i, t.name, wall), 0);
     o.oneDraftWallMs = round(median(one.map((i) => med(i, t.name, wall))), 0);
     o.oneDraftPeakRssMB = round(median(one.map((i) => med(i, t.name, rss))), 0);
+    o.oneDraftCpuMs = round(median(one.map((i) => med(i, t.name, cpu))), 0);
+    o.bigCpuMs = round(med(big, t.name, cpu), 0);
+    o.startUpCpuMs = round(med(tiny, t.name, cpu), 0);
     o.bigPeakRssMB = round(med(big, t.name, rss), 0);
     o.secondsPerExtraMB = round(perMB(t.name));
     if (t.name !== 'speechlint') {
@@ -310,6 +322,8 @@ async function main(): Promise<void> {
       o.bigRatio = round(pairedRatio(results, [big], t.name, wall));
       o.startUpRatio = round(pairedRatio(results, [tiny], t.name, wall));
       o.oneDraftRssRatio = round(pairedRatio(results, one, t.name, rss));
+      o.oneDraftCpuRatio = round(pairedRatio(results, one, t.name, cpu));
+      o.bigCpuRatio = round(pairedRatio(results, [big], t.name, cpu));
     }
     perTool[t.name] = o;
   }
@@ -323,6 +337,8 @@ async function main(): Promise<void> {
     [`one file of ${(big.bytes / 1e6).toFixed(2)} MB`, fmtS(s['big-1.4MBWallMs']), ...peers.map((p) => `${fmtS(perTool[p]['big-1.4MBWallMs'])} (${perTool[p].bigRatio}×)`)],
     ['start-up on a 3-line draft', fmtS(s['start-upWallMs']), ...peers.map((p) => `${fmtS(perTool[p]['start-upWallMs'])} (${perTool[p].startUpRatio}×)`)],
     ['cost per extra MB', `${s.secondsPerExtraMB} s`, ...peers.map((p) => `${perTool[p].secondsPerExtraMB} s`)],
+    ['CPU time, one corpus draft', fmtS(s.oneDraftCpuMs), ...peers.map((p) => `${fmtS(perTool[p].oneDraftCpuMs)} (${perTool[p].oneDraftCpuRatio}×)`)],
+    [`CPU time, ${(big.bytes / 1e6).toFixed(2)} MB`, fmtS(s.bigCpuMs), ...peers.map((p) => `${fmtS(perTool[p].bigCpuMs)} (${perTool[p].bigCpuRatio}×)`)],
     ['peak RSS, one corpus draft', `${s.oneDraftPeakRssMB} MB`, ...peers.map((p) => `${perTool[p].oneDraftPeakRssMB} MB (${perTool[p].oneDraftRssRatio}×)`)],
   ];
   process.stdout.write(table(rows) + '\n\n');
