@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { materialFile } from '../../bench/drafts';
 import { eslintFix, MAX_MERGED_GAP, mergeEdits, toEslintResult } from '../../server/src/cli-format';
-import type { EslintFix } from '../../server/src/cli-format';
+import type { EslintFix, EslintMessage, EslintResult } from '../../server/src/cli-format';
 import { defaultConfig } from '../../server/src/core/config';
 import { applyEdits, lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parse';
@@ -56,17 +56,23 @@ describe('fixes as minimal edits (--format json)', () => {
   });
 
   describe('on a material file of real drafts pasted together', () => {
-    const text = materialFile(200_000);
-    const doc = parse(text);
-    const registry = createRegistry();
-    const findings = lint(doc, registry, defaultConfig(registry), { phase: 'fast' });
-    const result = toEslintResult({ filePath: 'material.txt', display: 'material.txt', text, eol: '\n', findings }, 'en');
-    const numberSpans: Span[] = [
-      ...doc.allSections.flatMap((s) => (s.heading.marker ? [s.heading.marker.numberSpan] : [])),
-      ...doc.series.flatMap((s) => s.items.map((i) => i.numberSpan ?? i.span)),
-    ];
+    let text: string;
+    let result: EslintResult;
+    let numberSpans: Span[];
+    let spread: EslintMessage[];
     const inMarker = (r: [number, number]) => numberSpans.some((s) => s.start <= r[0] && r[1] <= s.end);
-    const spread = result.messages.filter((m) => m.fix?.edits);
+    before(() => {
+      text = materialFile(200_000);
+      const doc = parse(text);
+      const registry = createRegistry();
+      const findings = lint(doc, registry, defaultConfig(registry), { phase: 'fast' });
+      result = toEslintResult({ filePath: 'material.txt', display: 'material.txt', text, eol: '\n', findings }, 'en');
+      numberSpans = [
+        ...doc.allSections.flatMap((s) => (s.heading.marker ? [s.heading.marker.numberSpan] : [])),
+        ...doc.series.flatMap((s) => s.items.map((i) => i.numberSpan ?? i.span)),
+      ];
+      spread = result.messages.filter((m) => m.fix?.edits);
+    });
 
     it('renumbers the pasted drafts\' series with edits to the markers alone', () => {
       assert.ok(spread.length >= 3, `series fixes spread over the file: ${spread.length}`);
