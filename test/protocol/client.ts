@@ -33,6 +33,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER_BIN = path.join(ROOT, 'bin', 'speechlint-language-server.js');
@@ -128,7 +129,8 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
+    // started as the extension starts it (client.ts), with its Node flags
+    const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BIN, '--stdio'], {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
