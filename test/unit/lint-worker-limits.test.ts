@@ -3,7 +3,7 @@
  * the extension starts the whole server with --max-semi-space-size=1
  * (client/src/server-path.ts): the young generation of each heap otherwise
  * grows to its maximum while the writer types, and the server's RSS with it
- * (npm run bench: rssMB3).
+ * (npm run bench: rssMaterialMB).
  */
 import * as assert from 'node:assert/strict';
 import type { Worker } from 'node:worker_threads';
