@@ -27,6 +27,7 @@ import { parse } from '../server/src/core/parse';
 import { toCnNumeral } from '../server/src/core/numerals';
 
 export const CORPUS_DIR = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'corpus');
+export const WEB_DIR = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'corpus-web');
 
 interface Pools {
   paragraphs: string[];
@@ -187,4 +188,32 @@ export function corpusDrafts(): { name: string; text: string }[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => ({ name: f, text: fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8') }));
+}
+
+/** The web excerpts (test/fixtures/corpus-web/web-NN.txt), by file name. */
+export function webDrafts(): { name: string; text: string }[] {
+  return fs
+    .readdirSync(WEB_DIR)
+    .filter((f) => /^web-\d+\.txt$/.test(f))
+    .sort()
+    .map((f) => ({ name: f, text: fs.readFileSync(path.join(WEB_DIR, f), 'utf8') }));
+}
+
+/**
+ * A writer's material file: real drafts pasted one after another (the corpus
+ * drafts, then the web excerpts, over and over), a blank line between two,
+ * until the text has at least `min` characters (or UTF-8 bytes with
+ * `unit: 'bytes'`). Unlike makeDraft, nothing is renumbered: every pasted
+ * draft starts its numbering again, as in a real material file.
+ */
+export function materialFile(min: number, unit: 'chars' | 'bytes' = 'bytes'): string {
+  const drafts = [...corpusDrafts(), ...webDrafts()].map((d) => d.text.replace(/^\uFEFF/, '').replace(/\s+$/u, '') + '\n');
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < min; i++) {
+    const d = drafts[i % drafts.length];
+    parts.push(d);
+    size += (unit === 'bytes' ? Buffer.byteLength(d) : d.length) + 1;
+  }
+  return parts.join('\n');
 }

@@ -23,7 +23,8 @@
  *   paragraph is cut again).
  * - full1MMs: the complete check of the 1M draft, empty cache.
  *
- * `npm run bench -- --quick` runs fewer iterations and writes nothing.
+ * `npm run bench -- --quick` runs fewer iterations and writes nothing;
+ * `-- --material` runs the material-file case alone (to profile it).
  *
  * Over a real LSP connection (the language server as the VSIX ships it, the
  * production bundle dist/server.js with dist/idf.bin, started as a child
@@ -49,6 +50,14 @@
  *   the segmented ones carried across the edit). The next edit is sent once
  *   the segmented phase of the previous one has published too
  *   (details.editAllP50Ms / editAllP95Ms: until that second publish).
+ * - editMaterialP50Ms / editMaterialP95Ms: the same one-character edits, in
+ *   a fresh server, of a writer's material file: the corpus drafts and web
+ *   excerpts pasted one after another into one 30k file (bench/drafts.ts
+ *   materialFile), with the three corpus drafts open beside it. Real text:
+ *   every pasted draft restarts its numbering and phrases repeat across
+ *   drafts, unlike the generated 30k draft.
+ * - rssMaterialMB: that server's resident memory with the three drafts and the
+ *   material file open, after the edits.
  * - symbolDuring1MMs: textDocument/documentSymbol sent while the 1M draft is
  *   being checked (the first right after didOpen, then every 100 ms until
  *   its complete diagnostics arrive): the slowest answer.
@@ -67,7 +76,7 @@ import type { Segmenter } from '../server/src/core/segment';
 import { loadJieba } from '../server/src/node/jieba';
 import { TestClient } from '../test/protocol/client';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { corpusDrafts, makeDraft } from './drafts';
+import { corpusDrafts, makeDraft, materialFile } from './drafts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'bench', 'results.json');
@@ -77,6 +86,8 @@ const TARGETS = {
   floorRatio: { max: 1.5 },
   full10kMs: { max: 25 },
   editP95Ms: { max: 50 },
+  editMaterialP95Ms: { max: 50 },
+  rssMaterialMB: { max: 200 },
   full1MMs: { max: 3000 },
   symbolDuring1MMs: { max: 200 },
   coldFirstDiagMs: { max: 500 },
@@ -285,8 +296,7 @@ async function threeOpen(d10k: string): Promise<{ rss: number; peak: number } | 
   }
 }
 
-async function edits(c: TestClient, d30k: string) {
-  const uri = 'untitled:bench-30k.speech';
+async function edits(c: TestClient, d30k: string, uri = 'untitled:bench-30k.speech') {
   let since = c.mark();
   c.open(uri, d30k);
   await nthPublish(c, uri, 1, 2, since);
@@ -321,6 +331,29 @@ async function edits(c: TestClient, d30k: string) {
   }
   c.close(uri);
   return { p50: percentile(firstMs, 50), p95: percentile(firstMs, 95), allP50: percentile(allMs, 50), allP95: percentile(allMs, 95), n };
+}
+
+/**
+ * A writer's material file: the corpus drafts and web excerpts pasted into
+ * one 30k file (bench/drafts.ts materialFile), typed into while three drafts
+ * are open beside it. Real text, unlike the generated 30k draft: every pasted
+ * draft restarts its numbering, its phrases repeat across drafts.
+ */
+async function material() {
+  const c = await TestClient.start(INIT);
+  const drafts = corpusDrafts();
+  const open = drafts.slice(0, 3).map((d, i) => ({ uri: `untitled:bench-open-${i + 1}.speech`, text: d.text }));
+  for (const d of open) {
+    const since = c.mark();
+    c.open(d.uri, d.text);
+    await nthPublish(c, d.uri, 1, 2, since);
+  }
+  const text = materialFile(30_000, 'chars');
+  const ed = await edits(c, text, 'untitled:bench-material-30k.speech');
+  await new Promise((r) => setTimeout(r, 1000));
+  const rss = rssOf(c.proc.pid!);
+  await c.stop();
+  return { ...ed, chars: text.length, rss };
 }
 
 async function during1M(c: TestClient, d1M: string) {
@@ -372,6 +405,12 @@ async function main(): Promise<void> {
   const machineInfo = machine();
   const load = os.loadavg()[0];
   if (load > os.cpus().length * 0.5) log(`  note: load average ${load.toFixed(2)} on ${os.cpus().length} CPUs: other work is running, timings will be high`);
+  if (process.argv.includes('--material')) {
+    // the material-file case alone (to profile it), nothing written
+    const mat = await material();
+    process.stdout.write(`material file: p50 ${round(mat.p50)} ms, p95 ${round(mat.p95)} ms (with the segmented phase ${round(mat.allP50)} / ${round(mat.allP95)} ms), RSS ${mat.rss ? round(mat.rss.rss) : '?'} MB\n`);
+    return;
+  }
   const drafts = new Map<string, string>();
   // the drafts are also written to bench/inputs/ (git-ignored), to look at or to profile with
   const inputs = path.join(ROOT, 'bench', 'inputs');
@@ -414,6 +453,8 @@ async function main(): Promise<void> {
   const big = await during1M(c!, drafts.get('1M')!);
   log(`  1M: ${big.requests} documentSymbol requests during the check, slowest ${round(big.max)} ms, first ${round(big.first)} ms; diagnostics ${round(big.firstPublish)} / ${round(big.allPublish)} ms (${big.diagnostics}); outline ${round(big.outline)} ms, after an edit ${round(big.outlineAfterEdit)} ms`);
   await c!.stop();
+  const mat = await material();
+  log(`  material file (${mat.chars} characters, three drafts open, ${mat.n} edits): p50 ${round(mat.p50)} ms, p95 ${round(mat.p95)} ms; with the segmented phase p50 ${round(mat.allP50)} ms, p95 ${round(mat.allP95)} ms; RSS ${mat.rss ? round(mat.rss.rss) : '?'} MB`);
 
   const results = {
     segmentFloorMs10k: round(core.segmentFloorMs10k, 2),
@@ -422,6 +463,9 @@ async function main(): Promise<void> {
     full1MMs: round(core.full1MMs),
     editP50Ms: round(ed.p50),
     editP95Ms: round(ed.p95),
+    editMaterialP50Ms: round(mat.p50),
+    editMaterialP95Ms: round(mat.p95),
+    rssMaterialMB: mat.rss ? round(mat.rss.rss) : NaN,
     symbolDuring1MMs: round(big.max),
     coldFirstDiagMs: round(median(colds.map((x) => x.first))),
     coldAllDiagMs: round(median(colds.map((x) => x.all))),
@@ -441,6 +485,9 @@ async function main(): Promise<void> {
       edits: ed.n,
       editAllP50Ms: round(ed.allP50),
       editAllP95Ms: round(ed.allP95),
+      editMaterialAllP50Ms: round(mat.allP50),
+      editMaterialAllP95Ms: round(mat.allP95),
+      materialChars: mat.chars,
       symbolRequestsDuring1M: big.requests,
       symbolFirstDuring1MMs: round(big.first),
       lsp1MFirstDiagMs: round(big.firstPublish),

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageclient/node';
 import { documentSelectorFor, isSelected, normalizeLanguages } from './languages';
 import { needsProseCheck, SAMPLE_CHARS, shouldCheck } from '../../server/src/core/prose-gate';
-import { findServerModule } from './server-path';
+import { findServerModule, SERVER_NODE_FLAGS } from './server-path';
 import { explicitSettings } from './settings';
 import { textualOccurrences } from './word-highlights';
 
@@ -131,8 +131,8 @@ export class ClientHost implements vscode.Disposable {
       return;
     }
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
     };
     const config = vscode.workspace.getConfiguration('speechlint');
     const clientOptions: LanguageClientOptions = {

@@ -39,6 +39,14 @@ export function reportPosition(r: FileReport, lines: LineIndex, offset: number):
 export interface EslintFix {
   range: [number, number];
   text: string;
+  /**
+   * speechlint's addition, present when the fix's edits lie far apart (a
+   * whole series renumbered): the whole fix as minimal edits, each a marker's
+   * numeral. `range`/`text` then hold the part of the fix at the finding
+   * itself, so an ESLint-style consumer that applies fixes pass after pass
+   * still converges, and no fix carries the text between the markers.
+   */
+  edits?: { range: [number, number]; text: string }[];
 }
 
 export interface EslintMessage {
@@ -99,6 +107,29 @@ export function mergeEdits(text: string, edits: readonly TextEdit[], eol: string
   }
 }
 
+/** Unchanged text a merged fix may carry between its edits; edits farther apart are given one by one (EslintFix.edits). */
+export const MAX_MERGED_GAP = 200;
+
+/**
+ * A finding's fix in ESLint's shape. Edits close together (brackets of one
+ * marker, a sentence's two ends) are merged into one range as ESLint does;
+ * edits spread over the draft (a series renumbered) are not: `range`/`text`
+ * is the part at the finding (`at`), and `edits` lists them all, minimal.
+ */
+export function eslintFix(text: string, edits: readonly TextEdit[], eol: string, at: { start: number; end: number }): EslintFix | undefined {
+  if (edits.length === 0) return undefined;
+  const sorted = normalizeEdits(edits, eol).sort((a, b) => a.start - b.start || a.end - b.end);
+  let changed = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i].start < sorted[i - 1].end) return undefined; // overlapping edits: not expressible
+    changed += sorted[i].end - sorted[i].start;
+  }
+  if (sorted[sorted.length - 1].end - sorted[0].start - changed <= MAX_MERGED_GAP) return mergeEdits(text, sorted, eol);
+  const own = sorted.filter((e) => e.start <= at.end && e.end >= at.start);
+  const part = mergeEdits(text, own.length ? own : sorted.slice(0, 1), eol);
+  return part && { ...part, edits: sorted.map((e) => ({ range: [e.start, e.end], text: e.newText })) };
+}
+
 export function eslintSeverity(s: Severity): 1 | 2 {
   return s === 'error' ? 2 : 1;
 }
@@ -127,11 +158,11 @@ export function toEslintResult(r: FileReport, locale: Locale): EslintResult {
     // a Word document is not rewritten: its findings carry no fixes (their ranges would be in the derived text)
     const fixesOf = r.paragraphs ? [] : f.fixes;
     const safe = fixesOf.find((x) => x.safe);
-    const fix = safe ? mergeEdits(r.text, safe.edits, r.eol) : undefined;
+    const fix = safe ? eslintFix(r.text, safe.edits, r.eol, f.span) : undefined;
     if (fix) m.fix = fix;
     const others = fixesOf.filter((x) => x !== safe || !fix);
     const suggestions = others
-      .map((x) => ({ desc: localize(x.title, locale), fix: mergeEdits(r.text, x.edits, r.eol) }))
+      .map((x) => ({ desc: localize(x.title, locale), fix: eslintFix(r.text, x.edits, r.eol, f.span) }))
       .filter((x): x is { desc: string; fix: EslintFix } => x.fix !== undefined);
     if (suggestions.length) m.suggestions = suggestions;
     messages.push(m);

@@ -46,6 +46,8 @@ interface Job {
 }
 
 const MAX_RESTARTS = 3;
+/** The worker's young generation (3 × its semi-space), in MB. */
+export const WORKER_YOUNG_GENERATION_MB = 3;
 /** A query unanswered after this long resolves to null (a hover that late is of no use). */
 export const QUERY_TIMEOUT_MS = 10_000;
 
@@ -187,7 +189,9 @@ export class LintWorker {
     if (this.disposed || this.unavailable !== undefined) return undefined;
     let w: Worker;
     try {
-      w = new Worker(this.workerFile, { workerData: { role: this.role } });
+      // a small young generation, as the extension's --max-semi-space-size=1 gives it (client/src/server-path.ts),
+      // also where the server is started without that flag (other editors): RSS stays lower while typing
+      w = new Worker(this.workerFile, { workerData: { role: this.role }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch (e) {
       this.markUnavailable(`cannot start the ${this.role} worker: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

@@ -33,6 +33,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER_BIN = path.join(ROOT, 'bin', 'speechlint-language-server.js');
@@ -140,7 +141,8 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [opts.serverPath ?? SERVER_BIN, '--stdio']];
+    // started as the extension starts it (client.ts), with its Node flags
+    const [command, args] = opts.serverCommand ? [opts.serverCommand, ['--stdio']] : [process.execPath, [...SERVER_NODE_FLAGS, opts.serverPath ?? SERVER_BIN, '--stdio']];
     const proc = spawn(command, args, {
       // without a locale in initialize the server takes the environment's: none unless a test sets one
       env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...opts.env },

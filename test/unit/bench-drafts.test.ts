@@ -4,7 +4,7 @@
  * a benchmark of a broken draft would measure the broken case).
  */
 import * as assert from 'node:assert/strict';
-import { makeDraft } from '../../bench/drafts';
+import { corpusDrafts, makeDraft, materialFile, webDrafts } from '../../bench/drafts';
 import { defaultConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parse';
@@ -29,5 +29,18 @@ describe('bench drafts', () => {
       const numbering = lint(doc, registry, config, { phase: 'fast' }).filter((f) => f.ruleId.startsWith('numbering/'));
       assert.deepEqual(numbering.map((f) => `${f.ruleId} ${doc.text.slice(f.span.start, f.span.end)}`), []);
     }
+  });
+
+  it('material file: real drafts pasted whole, one after another, to the size asked for', () => {
+    const drafts = [...corpusDrafts(), ...webDrafts()];
+    assert.equal(drafts.length, 33);
+    const chars = materialFile(30_000, 'chars');
+    assert.equal(chars, materialFile(30_000, 'chars'));
+    assert.ok(chars.length >= 30_000 && chars.length < 32_000, `${chars.length}`);
+    assert.ok(chars.startsWith(drafts[0].text.trimEnd() + '\n\n' + drafts[1].text.trimEnd()));
+    const bytes = materialFile(1_400_000);
+    assert.ok(Buffer.byteLength(bytes) >= 1_400_000 && Buffer.byteLength(bytes) < 1_420_000);
+    // every pasted draft restarts its numbering: many level-1 headings 一、 at the root
+    assert.ok(parse(chars).sections.filter((s) => s.heading.marker?.value === 1).length >= 3);
   });
 });
