@@ -167,6 +167,8 @@ describe('language server: hostile workspaces and input', function () {
       const pos = { textDocument: { uri }, position: { line: 0, character: 3 } };
       assert.equal(await c.request('textDocument/hover', pos), null);
       assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      // Export to Word refuses it (its model is empty: the export would be an empty document)
+      await assert.rejects(c.request('speechlint/exportDocx', { uri }), /over 20 MB/);
       // a change keeps it unchecked and says nothing more
       c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }]);
       await c.waitForDiagnostics(uri, mark, (x) => x.version === 2);
