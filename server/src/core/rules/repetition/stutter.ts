@@ -12,6 +12,7 @@
  *   reduplication (研究研究, 雪白雪白) or a numeral form (一步一步).
  */
 import type { Fix, Report } from '../../rule';
+import type { Span } from '../../text';
 import { defineRule } from '../../rule';
 import { ABAB_OK, PARTICLES, STOP_WORDS, STUTTER_CHARS, isHanWord, startsWithNumeral } from './lexicon';
 import type { TokenTable } from './tokens';
@@ -136,22 +137,7 @@ export default defineRule<StutterOptions>({
           last = k;
           count++;
         }
-        const heading = count === 2 ? headingRunIn(doc.text, toks[i].start, toks[i].end, toks[j].end) : undefined;
-        report(
-          heading !== undefined
-            ? {
-                messageId: 'headingRun',
-                data: { heading, word },
-                span: { start: toks[i].start, end: toks[j].end },
-                fixes: [{ title: { zh: '在标题后换行', en: 'Break the line after the heading' }, edits: [{ start: toks[i].end, end: toks[i].end, newText: '\n' }], safe: false }],
-              }
-            : {
-                messageId: count === 2 ? 'word' : 'run',
-                data: { word, count },
-                span: { start: toks[i].start, end: toks[last].end },
-                fixes: [deleteFix(toks[i].end, toks[last].end, word)],
-              },
-        );
+        report(wordReport(doc.text, toks[i], toks[j], toks[last], word, count));
         i = last;
       }
       // 1b. a function character written once more before a word that starts with it: 在在座, 我我们
@@ -208,6 +194,20 @@ function headingRunIn(text: string, firstStart: number, firstEnd: number, second
   if (line.length > 60 || !marker) return undefined;
   const heading = line.slice(marker[0].length);
   return LIST_TO_END.test(heading) ? heading : undefined;
+}
+
+/** The finding for a word written `count` times from `a` (second copy `b`) to `last`: a stutter, or a heading run into its text. */
+function wordReport(text: string, a: Span, b: Span, last: Span, word: string, count: number): Report {
+  const heading = count === 2 ? headingRunIn(text, a.start, a.end, b.end) : undefined;
+  if (heading === undefined) {
+    return { messageId: count === 2 ? 'word' : 'run', data: { word, count }, span: { start: a.start, end: last.end }, fixes: [deleteFix(a.end, last.end, word)] };
+  }
+  return {
+    messageId: 'headingRun',
+    data: { heading, word },
+    span: { start: a.start, end: b.end },
+    fixes: [{ title: { zh: '在标题后换行', en: 'Break the line after the heading' }, edits: [{ start: a.end, end: a.end, newText: '\n' }], safe: false }],
+  };
 }
 
 /** Is toks[i] followed by the identical toks[j] a stutter (not reduplication)? */
