@@ -44,7 +44,7 @@ describe('numbering rules: messages and related information', () => {
   });
 
   it('announced-count sits on the announcement and points at every item (第N项 / item N)', () => {
-    const text = S + '下面，我讲四点意见。\n一、统一思想\n正文。\n二、突出重点\n正文。\n三、加强领导\n正文。';
+    const text = S + '下面，我讲四点意见。\n一、统一思想\n正文。\n二、突出重点\n正文。\n三、加强领导\n正文。\n同志们，让我们抓好落实。';
     const [f] = numberingFindings(text);
     assert.equal(f.ruleId, 'numbering/announced-count');
     assert.equal(f.message.zh, '“讲四点意见”与实际项数不符：后面列出 3 项');
@@ -61,8 +61,20 @@ describe('numbering rules: messages and related information', () => {
     assert.equal(f.fixes.length, 1);
     assert.equal(f.fixes[0].safe, false);
     assert.equal(f.fixes[0].title.zh, '改为“讲三点意见”');
-    const two = numberingFindings(S + '下面，我讲三点意见。\n一、统一思想\n正文。\n二、突出重点\n正文。')[0];
+    const two = numberingFindings(S + '下面，我讲三点意见。\n一、统一思想\n正文。\n二、突出重点\n正文。\n同志们，让我们抓好落实。')[0];
     assert.deepEqual(two.fixes[0].edits.map((e) => e.newText), ['两']);
+  });
+
+  it('series: 首先…… then 第二 in a later paragraph is reported as two forms mixed, offering 其次, never 第一', () => {
+    const text = S + '首先，我们了解一下政治生日的概念\n入党的日子就是政治生日。\n第二，我们讲一下过政治生日的必要性\n正文。';
+    const [f] = numberingFindings(text);
+    assert.equal(f.ruleId, 'numbering/series');
+    assert.equal(f.message.zh, '一组序列混用两种说法：前面用“首先”，此处接着用“第二”');
+    assert.equal(text.slice(f.related[0].span.start, f.related[0].span.end), '首先');
+    assert.deepEqual(f.fixes.map((x) => [x.title.zh, x.safe, x.edits.map((e) => e.newText)]), [['改为“其次”', false, ['其次']]]);
+    // a heading between them: 首先 belongs to another section, so 第二 is a series that does not start at one
+    const split = numberingFindings(S + '一、概念\n首先，我们了解一下概念。\n二、必要性\n第二，我们讲一下必要性。\n正文。').filter((x) => x.ruleId === 'numbering/series');
+    assert.deepEqual(split.map((x) => x.message.zh), ['序列应从“第一”开始，此处为“第二”']);
   });
 
   it('a list before the announcement says 前面 / precede', () => {

@@ -74,3 +74,26 @@ describe('repetition: the README examples', () => {
     });
   }
 });
+
+describe('repetition/stutter: a 、-list heading run into its first sentence', () => {
+  before(function () {
+    this.timeout(20000);
+    realJieba();
+  });
+
+  it('says "heading run into its text?" and offers the lost line break, not deleting the word', () => {
+    const text = '下面讲几点意见。\n一、凝聚共识、扩大共识共识，是团结奋斗的动力。';
+    const [f] = check(text, { only: ['repetition/stutter'] }).findings;
+    assert.equal(f.message.zh, '标题疑与正文连在了一起（丢了换行）：标题“凝聚共识、扩大共识”后接正文“共识……”，不是“共识”写了两遍');
+    assert.equal(f.fixes.length, 1);
+    assert.equal(f.fixes[0].safe, false);
+    const e = f.fixes[0].edits[0];
+    assert.equal(text.slice(0, e.start) + e.newText + text.slice(e.end), '下面讲几点意见。\n一、凝聚共识、扩大共识\n共识，是团结奋斗的动力。');
+  });
+
+  it('a doubled word inside an ordinary sentence keeps the typed-twice message and the delete fix', () => {
+    const [f] = check('我们要凝聚共识、扩大共识共识，推动发展。', { only: ['repetition/stutter'] }).findings;
+    assert.equal(f.message.zh, '“共识”连写了两遍');
+    assert.equal(f.fixes[0].title.zh, '删除重复的“共识”');
+  });
+});

@@ -223,8 +223,33 @@ export function inlineSeriesInfo(doc: SpeechDocument): InlineSeriesInfo[] {
         break;
       }
     }
+    if (!info.continues) info.continues = openerBefore(doc, s);
   }
   return out;
+}
+
+const OPENER = /^首先(?=[，,：:]|要|是)/;
+
+/**
+ * 首先 opening an earlier paragraph of the same run, when the group's first
+ * item (第二, 二是) opens its own paragraph: paragraphs that open with 首先……
+ * and 第二…… are one list in two forms, with the body of the first point
+ * between them. Looks back a few body paragraphs of the same section, and
+ * stops at a heading or a paragraph holding another series.
+ */
+function openerBefore(doc: SpeechDocument, s: Series): InlineSeriesInfo['continues'] {
+  const first = s.items[0];
+  const para = doc.paragraphs[first.paragraph];
+  if (first.value !== 2 || first.kind === 'order' || !para || first.span.start !== para.bodySpan.start) return undefined;
+  const withSeries = new Set(doc.series.filter((g) => g !== s).flatMap((g) => g.items.map((it) => it.paragraph)));
+  for (let k = first.paragraph - 1; k >= 0 && k >= first.paragraph - 6; k--) {
+    const p = doc.paragraphs[k];
+    if (p.kind === 'residue' || p.kind === 'comment') continue;
+    if (p.kind !== 'body' || withSeries.has(k) || !sectionOfSeriesItemEquals(doc, k, s)) return undefined;
+    const m = OPENER.exec(doc.text.slice(p.bodySpan.start, p.bodySpan.start + 4));
+    if (m) return { span: { start: p.bodySpan.start, end: p.bodySpan.start + m[0].length }, text: m[0] };
+  }
+  return undefined;
 }
 
 function sectionOfSeriesItemEquals(doc: SpeechDocument, paragraph: number, s: Series): boolean {

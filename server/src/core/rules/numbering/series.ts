@@ -47,7 +47,7 @@ export default defineRule({
     defaultOptions: {},
     notes: {
       leavesAlone: "A series after a lead-in (要、坚持、必须、就是、因为一是……) is read as one; 一是 inside a word (统一是, 唯一是), idioms with a numeral (第一书记, 第一时间, 一是一，二是二), a lone 其次/再次 opening a point in prose, a lone 一要 used for emphasis.",
-      limits: "A marker after a lead-in the parser does not know (主要原因一是……) is not taken for an item; the series is then not reported as starting at 二是 when 一是 is written earlier in its paragraph, but a gap right after it is not seen either.",
+      limits: "首先 opening a paragraph and 第二 opening a later one (a few body paragraphs on, same section) are read as one list in two forms and reported as mixed, with 其次 offered for a lone 第二; a 首先 further back or inside a paragraph is not linked. A marker after a lead-in the parser does not know (主要原因一是……) is not taken for an item; the series is then not reported as starting at 二是 when 一是 is written earlier in its paragraph, but a gap right after it is not seen either.",
     },
     examples: {
       wrong: '一是抓项目，二是抓招商，四是抓服务。首先要统一思想，其次要压实责任，三是要强化考核。',
@@ -72,10 +72,16 @@ export default defineRule({
       const first = s.items[0];
       if (first.kind === 'fangmian') continue;
       if (info.continues) {
+        // 首先…… then a lone 第二: 其次 keeps the writer's first word (第一 would leave 首先……第一)
+        const fixes: Fix[] =
+          info.continues.text === '首先' && first.kind === 'di' && first.value === 2 && s.items.length === 1
+            ? [{ title: { zh: '改为“其次”', en: 'Change to "其次"' }, edits: [{ start: first.span.start, end: first.span.end, newText: '其次' }], safe: false }]
+            : [];
         report({
           messageId: 'mixed',
           data: { previous: info.continues.text, found: first.text },
           span: first.span,
+          fixes,
           related: [{ span: info.continues.span, message: { zh: `前面的“${info.continues.text}”`, en: `the earlier "${info.continues.text}"` } }],
         });
         continue;

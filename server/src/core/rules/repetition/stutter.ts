@@ -12,6 +12,7 @@
  *   reduplication (研究研究, 雪白雪白) or a numeral form (一步一步).
  */
 import type { Fix, Report } from '../../rule';
+import type { Span } from '../../text';
 import { defineRule } from '../../rule';
 import { ABAB_OK, PARTICLES, STOP_WORDS, STUTTER_CHARS, isHanWord, startsWithNumeral } from './lexicon';
 import type { TokenTable } from './tokens';
@@ -92,7 +93,7 @@ export default defineRule<StutterOptions>({
       fragments: { type: 'boolean', description: { zh: '检查改稿残留的单字（以奋更加奋发有为）', en: 'report a stray first character left before a word (以奋更加奋发有为)' } },
     },
     notes: {
-      leavesAlone: "Reduplication (常常, 研究研究, 清清楚楚, 一一, 人人), words that contain a doubled character (的的确确), 目的的 and 标的的.",
+      leavesAlone: "Reduplication (常常, 研究研究, 清清楚楚, 一一, 人人), words that contain a doubled character (的的确确), 目的的 and 标的的. A word doubled where a 、-list heading ran into its first sentence (一、凝聚共识、扩大共识共识，是……: a lost line break) is reported as that, with a line break offered, not as a word typed twice.",
       limits: "Works on jieba's words: a slip jieba joins into one word is not seen.",
     },
     examples: { wrong: '这是我们的的目标，我们我们要一起努力。', right: '这是我们的目标，我们要一起努力。' },
@@ -102,6 +103,10 @@ export default defineRule<StutterOptions>({
     run: { zh: '“{word}”连写了 {count} 遍', en: '"{word}" is written {count} times in a row' },
     partial: { zh: '“{char}”多写了一次（{char}{word}）', en: '"{char}" is written once too often ({char}{word})' },
     clause: { zh: '分句“{clause}”紧接着重复了一遍', en: 'The clause "{clause}" is repeated right after itself' },
+    headingRun: {
+      zh: '标题疑与正文连在了一起（丢了换行）：标题“{heading}”后接正文“{word}……”，不是“{word}”写了两遍',
+      en: 'A heading run into its text? (a lost line break): the heading "{heading}" then the sentence "{word}…", not "{word}" written twice',
+    },
     fragment: { zh: '“{char}”疑为改稿残留：后面紧接着“{word}”', en: '"{char}" looks like an editing leftover before "{word}"' },
   },
   check({ doc, options, settings, segmentation, report }) {
@@ -132,12 +137,7 @@ export default defineRule<StutterOptions>({
           last = k;
           count++;
         }
-        report({
-          messageId: count === 2 ? 'word' : 'run',
-          data: { word, count },
-          span: { start: toks[i].start, end: toks[last].end },
-          fixes: [deleteFix(toks[i].end, toks[last].end, word)],
-        });
+        report(wordReport(doc.text, toks[i], toks[j], toks[last], word, count));
         i = last;
       }
       // 1b. a function character written once more before a word that starts with it: 在在座, 我我们
@@ -175,6 +175,40 @@ export default defineRule<StutterOptions>({
     }
   },
 });
+
+const MARKER_AT_START = /^[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/;
+const LIST_TO_END = /^[^，。；：,;:！？!?\n]*、[^，。；：,;:！？!?、\n]+$/;
+
+/**
+ * A word doubled where a 、-list heading ran into its first sentence (a lost
+ * line break): "一、凝聚共识、扩大共识共识，是团结奋斗的动力" is the heading
+ * 凝聚共识、扩大共识 and the sentence 共识，是…… The line opens with a heading
+ * marker, holds a 、-list up to the first copy with no sentence mark, and a
+ * comma or 是 follows the second copy. Returns the heading, or undefined.
+ */
+function headingRunIn(text: string, firstStart: number, firstEnd: number, secondEnd: number): string | undefined {
+  if (!/^[，,是]/.test(text.slice(secondEnd, secondEnd + 1))) return undefined;
+  const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
+  const line = text.slice(lineStart, firstEnd);
+  const marker = MARKER_AT_START.exec(line);
+  if (line.length > 60 || !marker) return undefined;
+  const heading = line.slice(marker[0].length);
+  return LIST_TO_END.test(heading) ? heading : undefined;
+}
+
+/** The finding for a word written `count` times from `a` (second copy `b`) to `last`: a stutter, or a heading run into its text. */
+function wordReport(text: string, a: Span, b: Span, last: Span, word: string, count: number): Report {
+  const heading = count === 2 ? headingRunIn(text, a.start, a.end, b.end) : undefined;
+  if (heading === undefined) {
+    return { messageId: count === 2 ? 'word' : 'run', data: { word, count }, span: { start: a.start, end: last.end }, fixes: [deleteFix(a.end, last.end, word)] };
+  }
+  return {
+    messageId: 'headingRun',
+    data: { heading, word },
+    span: { start: a.start, end: b.end },
+    fixes: [{ title: { zh: '在标题后换行', en: 'Break the line after the heading' }, edits: [{ start: a.end, end: a.end, newText: '\n' }], safe: false }],
+  };
+}
 
 /** Is toks[i] followed by the identical toks[j] a stutter (not reduplication)? */
 function isStutter(tt: TokenTable, i: number, j: number, from: number): boolean {
