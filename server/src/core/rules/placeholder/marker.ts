@@ -390,7 +390,7 @@ export default defineRule<MarkerOptions>({
     },
     notes: {
       leavesAlone: "X光, X线, X染色体 and other words with a Latin X; Latin words and abbreviations (GDP, WTO, 5G, XY染色体); roman numerals of centuries (XX世纪); ○ inside written years (二○○八年); × between numbers (3×4); 某些, 某个, 某地; brackets with content; web residue.",
-      limits: "Not part of the verdict corpus (placeholders are found, not judged). Masks of names in web copies (林*, **镇) and years replaced by ~ are not placeholders it knows. Of the letters a site puts in place of sensitive words only X is found (X的创新理论 for 党); ZZ for 政治 (ZZ立场) is not, because a doubled capital between Chinese characters is as often a real name (QQ群, AA制, BB霜, PP棉): add a site's mask with the option patterns, e.g. \"(?<=\\p{Script=Han})ZZ(?=\\p{Script=Han})\".",
+      limits: "Not part of the verdict corpus (placeholders are found, not judged). Of the letters a site puts in place of sensitive words only X is found (X的创新理论 for 党); ZZ for 政治 (ZZ立场) is not, because a doubled capital between Chinese characters is as often a real name (QQ群, AA制, BB霜, PP棉): add a site's mask with the option patterns, e.g. \"ZZ\" (the patterns are RE2 syntax: no lookaround).",
     },
     examples: { wrong: '实现公共财政预算收入XX亿元，增长x.x%', right: '实现公共财政预算收入12.6亿元，增长8.5%' },
   },
