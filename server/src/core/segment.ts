@@ -34,7 +34,7 @@ export interface Segmentation {
   paragraphs: ParagraphTokens[];
   /** All tokens in document order. */
   tokens: Token[];
-  /** Topic words of the draft (jieba keyword extraction), best first. */
+  /** Topic words of the draft (jieba keyword extraction), best first; worked out on first read. */
   topics: string[];
 }
 
@@ -118,8 +118,8 @@ export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache
     }
     paragraphs.push({ paragraph: i, tokens });
   }
-  // the topic words are worked out when a rule first asks for them (only repetition/overused-phrase does,
-  // and it is off by default): no keyword table is read for a check that does not use it
+  // the topic words are worked out when first asked for (by repetition/overused-phrase, off by default, and
+  // the editor's hover and highlights of repeated phrases): no keyword table is read for a check without them
   let topics: string[] | undefined;
   return {
     paragraphs,
