@@ -42,7 +42,7 @@ import {
   writeFileAtomic,
 } from './node/textfile';
 import { isDocxPath, readDocxFile } from './node/docx-read';
-import { runExport } from './cli-export';
+import type * as CliExport from './cli-export';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
@@ -486,7 +486,12 @@ class Progress {
 }
 
 export async function main(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
-  if (argv[0] === 'export') return runExport(argv.slice(1), io, deps.registry);
+  if (argv[0] === 'export') {
+    // loaded only for `export` (it brings the Word writer): a check does not pay for it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runExport } = require('./cli-export') as typeof CliExport;
+    return runExport(argv.slice(1), io, deps.registry);
+  }
   let locale = detectLocale(io.env, prescanLocale(argv));
   let opts: Options;
   try {

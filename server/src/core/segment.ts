@@ -34,7 +34,7 @@ export interface Segmentation {
   paragraphs: ParagraphTokens[];
   /** All tokens in document order. */
   tokens: Token[];
-  /** Topic words of the draft (jieba keyword extraction), best first. */
+  /** Topic words of the draft (jieba keyword extraction), best first; worked out on first read. */
   topics: string[];
 }
 
@@ -118,28 +118,39 @@ export function segmentDocument(doc: SpeechDocument, segmenter: Segmenter, cache
     }
     paragraphs.push({ paragraph: i, tokens });
   }
-  let topics: string[] = [];
+  // the topic words are worked out when first asked for (by repetition/overused-phrase, off by default, and
+  // the editor's hover and highlights of repeated phrases): no keyword table is read for a check without them
+  let topics: string[] | undefined;
+  return {
+    paragraphs,
+    tokens: all,
+    get topics(): string[] {
+      topics ??= topicsOf(doc, segmenter, cuts, topicCount);
+      return topics;
+    },
+  };
+}
+
+/** Topic words of the draft: from the words already cut (the titles cut here), unless a paragraph fell back to characters. */
+function topicsOf(doc: SpeechDocument, segmenter: Segmenter, cuts: readonly string[][], topicCount: number): string[] {
   try {
     const texts = doc.paragraphs.filter((p) => SEGMENTED.has(p.kind) || p.kind === 'title').map((p) => doc.text.slice(p.span.start, p.span.end));
-    if (texts.length > 1 || (texts.length === 1 && texts[0] !== '')) {
-      // from the words already cut (the titles cut here), unless a paragraph fell back to characters
-      let fromWords: { word: string }[] | undefined;
-      if (segmenter.keywordsOfWords && !cuts.some((w) => fallbacks.has(w))) {
-        const titles = doc.paragraphs.filter((p) => p.kind === 'title').map((p) => cutText(segmenter, doc.text.slice(p.span.start, p.span.end)));
-        if (!titles.some((w) => fallbacks.has(w))) {
-          try {
-            fromWords = segmenter.keywordsOfWords([...cuts, ...titles], topicCount);
-          } catch {
-            fromWords = undefined;
-          }
+    if (!(texts.length > 1 || (texts.length === 1 && texts[0] !== ''))) return [];
+    let fromWords: { word: string }[] | undefined;
+    if (segmenter.keywordsOfWords && !cuts.some((w) => fallbacks.has(w))) {
+      const titles = doc.paragraphs.filter((p) => p.kind === 'title').map((p) => cutText(segmenter, doc.text.slice(p.span.start, p.span.end)));
+      if (!titles.some((w) => fallbacks.has(w))) {
+        try {
+          fromWords = segmenter.keywordsOfWords([...cuts, ...titles], topicCount);
+        } catch {
+          fromWords = undefined;
         }
       }
-      topics = (fromWords ?? segmenter.keywords(texts.join('\n'), topicCount)).map((k) => k.word);
     }
+    return (fromWords ?? segmenter.keywords(texts.join('\n'), topicCount)).map((k) => k.word);
   } catch {
-    topics = [];
+    return [];
   }
-  return { paragraphs, tokens: all, topics };
 }
 
 /** A segmenter for tests and for environments without jieba: one token per Han character, ASCII runs kept. */

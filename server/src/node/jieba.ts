@@ -165,14 +165,13 @@ export function keywordTable(): TfIdf | undefined {
   return tfidf ?? undefined;
 }
 
-/** A segmenter on an engine, with topic keywords from its words. */
+/** A segmenter on an engine, with topic keywords from its words (the idf table read when keywords are first asked for). */
 export function segmenterOf(engine: Engine): Segmenter {
-  const table = keywordTable();
   const cutHMM = (text: string) => engine.cut(text, true);
   return {
     cut: (text) => engine.cut(text, false),
-    keywords: (text, top) => (table ? table.keywordsOfCut(engine.cut(text, true), top) : []),
-    keywordsOfWords: table ? (paragraphs, top) => table.keywords(paragraphs, top, cutHMM) : undefined,
+    keywords: (text, top) => keywordTable()?.keywordsOfCut(engine.cut(text, true), top) ?? [],
+    keywordsOfWords: (paragraphs, top) => keywordTable()?.keywords(paragraphs, top, cutHMM),
   };
 }
 
@@ -233,6 +232,6 @@ export function addUserDictionary(file: string): { added: number; error?: string
   current.addWords(words);
   for (const w of words) inserted.add(w.word);
   // the topic keywords' kept cuts were made without these words
-  if (words.length) keywordTable()?.forgetCuts();
+  if (words.length) tfidf?.forgetCuts();
   return { added: new Set(words.map((w) => w.word)).size };
 }

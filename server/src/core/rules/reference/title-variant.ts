@@ -11,8 +11,17 @@ import { docType, isFullTitle, titlesOf } from './titles';
 
 const FUNCTION_CHARS = /[的和与及、\s]/g;
 
+/** Titles come back many times in a long material file: each one's sorted characters are worked out once (a bounded memo). */
+const sortedMemo = new Map<string, string>();
+
 function sortedChars(s: string): string {
-  return [...s].sort().join('');
+  let v = sortedMemo.get(s);
+  if (v === undefined) {
+    if (sortedMemo.size >= 4096) sortedMemo.clear();
+    v = [...s].sort().join('');
+    sortedMemo.set(s, v);
+  }
+  return v;
 }
 
 export function sameDocument(a: string, b: string): boolean {
