@@ -81,3 +81,29 @@ describe('residue: the model never counts it', () => {
     assert.equal(doc.spokenChars, parse(text.replace('第1页共4页', '')).spokenChars);
   });
 });
+
+describe('residue/line: each message names what the line is (real drafts)', () => {
+  const labels = (name: string): Map<number, string> => {
+    const text = fixture(name);
+    const doc = parse(text);
+    return new Map(run(text, 'residue/line').map((f) => [doc.lines.lineAt(f.span.start) + 1, f.message.en]));
+  };
+
+  it('corpus 002: the download notice block, the contact line and the scattered cover title, with 讲话', () => {
+    const l = labels('corpus/002_c75f3d7b29f7633a.txt');
+    assert.match(l.get(1)!, /notice heading/);
+    assert.match(l.get(3)!, /copyright/);
+    assert.match(l.get(4)!, /download/);
+    assert.match(l.get(5)!, /download/);
+    assert.match(l.get(6)!, /contact/);
+    for (const k of [7, 8, 9, 10, 11, 12, 13]) assert.match(l.get(k) ?? '(none)', /fragment of a title/, `line ${k}`);
+    assert.equal(l.get(14), undefined, 'the real title stays');
+    assert.ok(![...l.values()].some((m) => /page title/.test(m)));
+  });
+
+  it('the section labels of document sites are no navigation (web-04, web-08, web-26)', () => {
+    for (const [name, line] of [['corpus-web/web-04.txt', 1], ['corpus-web/web-08.txt', 3], ['corpus-web/web-26.txt', 11]] as const) {
+      assert.match(labels(name).get(line)!, /section label/, name);
+    }
+  });
+});

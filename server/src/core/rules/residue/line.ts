@@ -44,7 +44,12 @@ export function residueLines(doc: SpeechDocument): Map<number, string> {
     if (t === '') continue;
     const repeatsTitle = title.length >= 4 && t.length >= 4 && (title.includes(t) || t.includes(title));
     const amongResidue = [neighbour(line, -1), neighbour(line, 1)].some((k) => out.has(k) || parserResidue.has(k));
-    if (repeatsTitle || (amongResidue && !TITLE_LIKE.test(t))) out.set(line, 'page');
+    // a word or two of a title scattered over a cover page ("园区" "工委" … "讲话"): no title of its own, even when it reads 讲话
+    if (amongResidue && t.length <= 4) out.set(line, 'fragment');
+    // "《……的讲话》由互联网用户分享整理。文章地址:……": a site's note that names the title
+    else if (/由互联网用户分享整理|文章地址[:：]|原文地址[:：]/.test(t)) out.set(line, 'blurb');
+    else if (repeatsTitle) out.set(line, 'repeated-title');
+    else if (amongResidue && !TITLE_LIKE.test(t)) out.set(line, 'page');
   }
   return out;
 }
@@ -61,6 +66,12 @@ export default defineRule({
     fixable: true,
     defaultOptions: {},
     examples: { wrong: '……必须坚决落实。\n预览结束,会员登录后免费立即下载', right: '……必须坚决落实。' },
+    notes: {
+      leavesAlone:
+        'a line of the speech that only mentions a site, a download or a hotline ("要畅通客服电话"); a line before the title that reads like a title itself (ends in 讲话, 报告, 党课 …) unless it repeats the title; a Markdown thematic break (---). 讲话稿中提到客服、下载的句子；标题前本身像标题的行（重复标题的除外）。',
+      limits:
+        'each message names the kind of line (site banner, navigation, a document site\'s section label such as 内容预览 or 文档简介, a download site\'s 温馨提示 block, posting date, download or copyright notice, contact, a fragment of a cover-page title, the title printed again, another page title); a page title that does not repeat the document title is only caught among other residue lines. 每条提示说明该行是什么；与标题不同的网页标题只在其他残留行之间才能识别。',
+    },
   },
   messages: {
     line: { zh: '网页残留：{whatZh}，应删除', en: 'Web residue: {whatEn}; delete it' },
