@@ -107,3 +107,23 @@ describe('residue/line: each message names what the line is (real drafts)', () =
     }
   });
 });
+
+describe('residue/line: the title printed again (real drafts)', () => {
+  const flagged = (name: string): number[] => {
+    const text = fixture(name);
+    const doc = parse(text);
+    return run(text, 'residue/line').map((f) => doc.lines.lineAt(f.span.start) + 1);
+  };
+
+  it('web-17: the download page title goes whole, and the collection heading and its 篇1 with it', () => {
+    const f = flagged('corpus-web/web-17.txt');
+    for (const k of [1, 5, 7]) assert.ok(f.includes(k), `line ${k}: ${f}`);
+    assert.ok(!f.includes(9), 'the report itself stays');
+    assert.deepEqual(run(fixture('corpus-web/web-17.txt'), 'residue/inline').filter((x) => x.span.start < 30), [], 'no inline finding on a line deleted whole');
+  });
+
+  it('web-19: the title printed again after the text, not the title itself', () => {
+    const f = flagged('corpus-web/web-19.txt');
+    assert.ok(f.includes(7) && f.includes(2) && !f.includes(1), `${f}`);
+  });
+});

@@ -13,7 +13,7 @@
  * lines is residue/broken-lines' to join, not a line to delete.
  */
 import type { SpeechDocument } from '../../model';
-import { brokenLineRuns, residueLineKind } from '../../residue';
+import { brokenLineRuns, inlineResidue, residueLineKind } from '../../residue';
 import { defineRule } from '../../rule';
 import { deleteLineEdit, LINE_KINDS } from './shared';
 
@@ -51,7 +51,34 @@ export function residueLines(doc: SpeechDocument): Map<number, string> {
     else if (repeatsTitle) out.set(line, 'repeated-title');
     else if (amongResidue && !TITLE_LIKE.test(t)) out.set(line, 'page');
   }
+  repeatedTitleLines(doc, out);
   return out;
+}
+
+/**
+ * Lines that print the title again anywhere (web-19 prints it after the text), or the title without
+ * a collection's note ("……述职报告" and "……述职报告篇1" under "……述职报告范文五篇-某平台"): then the
+ * title line itself is the page's title, and the document's own title is further down.
+ */
+function repeatedTitleLines(doc: SpeechDocument, out: Map<number, string>): void {
+  if (doc.title === undefined) return;
+  const titleLine = doc.lines.lineAt(doc.paragraphs[doc.title].span.start);
+  const title = lineText(doc, titleLine);
+  const notes = inlineResidue(doc.text, doc.lines.lineStart(titleLine), doc.lines.contentEnd(titleLine)).filter((r) => r.kind === 'title-note');
+  let core = title;
+  for (const n of notes) core = core.replace(doc.text.slice(n.start, n.end), '');
+  core = core.trim();
+  if (core.length < 6) return;
+  let coreRepeated = false;
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (line === titleLine || out.has(line)) continue;
+    const t = lineText(doc, line);
+    if (t === title || t === core || t.replace(/\s*篇\s*[0-9一二三四五六七八九十]{1,2}$/, '') === core) {
+      out.set(line, 'repeated-title');
+      coreRepeated ||= t !== title;
+    }
+  }
+  if (coreRepeated && core !== title && !out.has(titleLine)) out.set(titleLine, 'page');
 }
 
 export default defineRule({
@@ -70,7 +97,7 @@ export default defineRule({
       leavesAlone:
         'a line of the speech that only mentions a site, a download or a hotline ("要畅通客服电话"); a line before the title that reads like a title itself (ends in 讲话, 报告, 党课 …) unless it repeats the title; a Markdown thematic break (---). 讲话稿中提到客服、下载的句子；标题前本身像标题的行（重复标题的除外）。',
       limits:
-        'each message names the kind of line (site banner, navigation, a document site\'s section label such as 内容预览 or 文档简介, a download site\'s 温馨提示 block, posting date, download or copyright notice, contact, a fragment of a cover-page title, the title printed again, another page title); a page title that does not repeat the document title is only caught among other residue lines. 每条提示说明该行是什么；与标题不同的网页标题只在其他残留行之间才能识别。',
+        'each message names the kind of line (site banner, navigation, a document site\'s section label such as 内容预览 or 文档简介, a download site\'s 温馨提示 block, posting date, download or copyright notice, contact, a fragment of a cover-page title, the title printed again, another page title); the title printed again is caught anywhere (also after the text), and so is the title without a download site\'s collection note (……报告 / ……报告篇1 under ……报告范文五篇-某平台: then the note-laden title line goes whole); a page title that does not repeat the document title is only caught among other residue lines, and the model still takes such a page title for the title. 每条提示说明该行是什么；与标题不同的网页标题只在其他残留行之间才能识别。',
     },
   },
   messages: {
