@@ -127,3 +127,20 @@ describe('residue/line: the title printed again (real drafts)', () => {
     assert.ok(f.includes(7) && f.includes(2) && !f.includes(1), `${f}`);
   });
 });
+
+describe('residue/broken-lines: a heading or a paragraph cut in two (real drafts)', () => {
+  it('web-05: "一、……筑牢“不想腐”" / "的思想堤坝" is one heading', () => {
+    const text = fixture('corpus-web/web-05.txt');
+    const joined = applyEdits(text, joinBrokenLinesEdits(parse(text)));
+    assert.ok(joined.includes('筑牢“不想腐”的思想堤坝'));
+    assert.ok(parse(joined).headings.some((h) => h.title.endsWith('的思想堤坝')));
+  });
+
+  it('web-28: a long paragraph cut after a comma is joined; short verse lines ending in ， stay', () => {
+    const text = fixture('corpus-web/web-28.txt');
+    const f = run(text, 'residue/broken-lines');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).includes('大批量涌现,全校XXX分以上'));
+    assert.deepEqual(run('同志们：\n守望初心传文脉，\n牢记使命续弦歌。\n', 'residue/broken-lines'), []);
+  });
+});

@@ -161,7 +161,7 @@ export function brokenLineRuns(text: string, minLines = 3, minChars = 18, maxCha
     if (broken(k)) {
       while (j + 1 < lines.length && broken(j) && continues(j + 1)) j++;
       if (j - k + 1 < minLines) j = k;
-    } else if (k <= firstLine + 2 && k + 1 < lines.length && !stop(k) && continues(k + 1) && isSplitTitle(content(k), content(k + 1))) j = k + 1;
+    } else if (k + 1 < lines.length && !stop(k) && continues(k + 1) && splitInTwo(content(k), content(k + 1), k <= firstLine + 2)) j = k + 1;
     if (j > k) {
       const breaks = [];
       for (let b = k; b < j; b++) breaks.push({ start: lines[b].contentEnd, end: lines[b + 1].start + leadingBlanks(content(b + 1)) });
@@ -170,6 +170,18 @@ export function brokenLineRuns(text: string, minLines = 3, minChars = 18, maxCha
     k = j + 1;
   }
   return out;
+}
+
+/**
+ * Two lines that are one: a title broken in two (at the top of the draft), a heading whose last words
+ * went to the next line ("一、……筑牢“不想腐”" / "的思想堤坝"), or a long paragraph cut after a comma
+ * (no paragraph ends in ，; short lines ending in ， are verse and stay).
+ */
+function splitInTwo(first: string, second: string, atTop: boolean): boolean {
+  if (atTop && isSplitTitle(first, second)) return true;
+  const s = second.trim();
+  if (BLOCK_START.test(first) && first.trim().length <= 45 && /^的/.test(s) && s.length <= 12 && !LINE_END.test(s)) return true;
+  return first.trimEnd().length > 45 && /[，,]$/.test(first.trimEnd()) && s.length > 0;
 }
 
 /** A title broken in two (at the top of the draft): a long first part, a short second part that ends it. */
