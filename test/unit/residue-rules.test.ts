@@ -144,3 +144,13 @@ describe('residue/broken-lines: a heading or a paragraph cut in two (real drafts
     assert.deepEqual(run('同志们：\n守望初心传文脉，\n牢记使命续弦歌。\n', 'residue/broken-lines'), []);
   });
 });
+
+describe('residue/inline: a stray apostrophe after a quotation mark (web-03)', () => {
+  it('"六个导向"\'即要 → the apostrophe goes; apostrophes elsewhere stay', () => {
+    const text = fixture('corpus-web/web-03.txt');
+    const f = run(text, 'residue/inline');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).includes('六个导向"即要'));
+    assert.deepEqual(run("同志们：\n他说'好'，我们就干。Xi'an 项目要抓紧。\n", 'residue/inline'), []);
+  });
+});

@@ -58,15 +58,15 @@ export function residueLineKind(line: string): ResidueLineKind | undefined {
   return undefined;
 }
 
-export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt' | 'pinyin';
+export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt' | 'pinyin' | 'stray-mark';
 
 export interface InlineResidue extends Span {
   kind: InlineResidueKind;
 }
 
 // 第1页共4页 glued to a word; 原創: / 原创: injected; "|动员部署会议" after a title; a prompt glued to a heading
-// (原創: only after punctuation or at the line's start: "要鼓励原创：……" is speech)
-const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|(?<=^|[、，,。；;！!？?\s])原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
+// (原創: only after punctuation or at the line's start: "要鼓励原创：……" is speech); a lone ' after a quotation mark ("六个导向"'即要)
+const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|(?<=^|[、，,。；;！!？?\s])原[創创][:：]|会员免费查看|此处内容需要权限查看|(?<=["“”])'(?=[\u4e00-\u9fff])/g;
 
 const TITLE_NOTE_RE = /[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$|\s*篇\s*[0-9一二三四五六七八九十]{1,2}$|范文[一二三四五六七八九十0-9]{1,2}篇/g;
 
@@ -81,7 +81,7 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
   let m: RegExpExecArray | null;
   while ((m = INLINE_RE.exec(line))) {
     const s = start + m.index;
-    const kind: InlineResidueKind = m[0].startsWith('第') ? 'page-counter' : m[0].startsWith('原') ? 'injected' : 'prompt';
+    const kind: InlineResidueKind = m[0].startsWith('第') ? 'page-counter' : m[0].startsWith('原') ? 'injected' : m[0] === "'" ? 'stray-mark' : 'prompt';
     // a whole line of it is a residue line, not inline residue
     if (m[0].length === line.trim().length) continue;
     out.push({ start: s, end: s + m[0].length, kind });

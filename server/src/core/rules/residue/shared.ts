@@ -47,5 +47,6 @@ export const INLINE_KINDS: Record<string, LocalizedText> = {
   'title-note': { zh: '标题后附加的分类或网站名', en: 'a category or site name added to the title' },
   prompt: { zh: '会员或权限提示', en: 'a membership or permission prompt' },
   pinyin: { zh: '网页在汉字后标注的拼音', en: 'pinyin readings a site printed after the characters' },
+  'stray-mark': { zh: '引号后多出的孤立撇号', en: 'a stray apostrophe after a quotation mark' },
   'duplicate-title': { zh: '重复出现的标题', en: 'the title printed again' },
 };
