@@ -154,3 +154,13 @@ describe('residue/inline: a stray apostrophe after a quotation mark (web-03)', (
     assert.deepEqual(run("同志们：\n他说'好'，我们就干。Xi'an 项目要抓紧。\n", 'residue/inline'), []);
   });
 });
+
+describe('residue/inline: a bracketed label before the title (web-01)', () => {
+  it('"[县长在县委书记]县长在……的讲话" → the title alone; not on a line of the body', () => {
+    const text = fixture('corpus-web/web-01.txt');
+    const f = run(text, 'residue/inline');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).startsWith('县长在县委全委(扩大)会'));
+    assert.deepEqual(run('关于会议的讲话\n同志们：\n[注意]今天的会议很重要。\n', 'residue/inline'), []);
+  });
+});

@@ -90,6 +90,9 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
   // "……讲话稿 篇1", "……述职报告范文五篇": the numbering of a download site's collection (callers keep these on the title line)
   PINYIN_RE.lastIndex = 0;
   while ((m = PINYIN_RE.exec(line))) out.push({ start: start + m.index, end: start + m.index + m[0].length, kind: 'pinyin' });
+  // "[县长在县委书记]县长在……的讲话": a site's bracketed label before the title (half-width brackets, which a Chinese title never opens with)
+  const lead = /^\s*(\[[\u4e00-\u9fff]{2,12}\])(?=[\u4e00-\u9fff]{4})/.exec(line);
+  if (lead) out.push({ start: start + lead.index + lead[0].length - lead[1].length, end: start + lead[0].length, kind: 'title-note' });
   TITLE_NOTE_RE.lastIndex = 0;
   while ((m = TITLE_NOTE_RE.exec(line))) {
     if (m.index > 0 && isHan(line.charCodeAt(m.index - 1))) out.push({ start: start + m.index, end: start + m.index + m[0].trimEnd().length, kind: 'title-note' });
