@@ -81,3 +81,86 @@ describe('residue: the model never counts it', () => {
     assert.equal(doc.spokenChars, parse(text.replace('第1页共4页', '')).spokenChars);
   });
 });
+
+describe('residue/line: each message names what the line is (real drafts)', () => {
+  const labels = (name: string): Map<number, string> => {
+    const text = fixture(name);
+    const doc = parse(text);
+    return new Map(run(text, 'residue/line').map((f) => [doc.lines.lineAt(f.span.start) + 1, f.message.en]));
+  };
+
+  it('corpus 002: the download notice block, the contact line and the scattered cover title, with 讲话', () => {
+    const l = labels('corpus/002_c75f3d7b29f7633a.txt');
+    assert.match(l.get(1)!, /notice heading/);
+    assert.match(l.get(3)!, /copyright/);
+    assert.match(l.get(4)!, /download/);
+    assert.match(l.get(5)!, /download/);
+    assert.match(l.get(6)!, /contact/);
+    for (const k of [7, 8, 9, 10, 11, 12, 13]) assert.match(l.get(k) ?? '(none)', /fragment of a title/, `line ${k}`);
+    assert.equal(l.get(14), undefined, 'the real title stays');
+    assert.ok(![...l.values()].some((m) => /page title/.test(m)));
+  });
+
+  it('the section labels of document sites are no navigation (web-04, web-08, web-26)', () => {
+    for (const [name, line] of [['corpus-web/web-04.txt', 1], ['corpus-web/web-08.txt', 3], ['corpus-web/web-26.txt', 11]] as const) {
+      assert.match(labels(name).get(line)!, /section label/, name);
+    }
+  });
+});
+
+describe('residue/line: the title printed again (real drafts)', () => {
+  const flagged = (name: string): number[] => {
+    const text = fixture(name);
+    const doc = parse(text);
+    return run(text, 'residue/line').map((f) => doc.lines.lineAt(f.span.start) + 1);
+  };
+
+  it('web-17: the download page title goes whole, and the collection heading and its 篇1 with it', () => {
+    const f = flagged('corpus-web/web-17.txt');
+    for (const k of [1, 5, 7]) assert.ok(f.includes(k), `line ${k}: ${f}`);
+    assert.ok(!f.includes(9), 'the report itself stays');
+    assert.deepEqual(run(fixture('corpus-web/web-17.txt'), 'residue/inline').filter((x) => x.span.start < 30), [], 'no inline finding on a line deleted whole');
+  });
+
+  it('web-19: the title printed again after the text, not the title itself', () => {
+    const f = flagged('corpus-web/web-19.txt');
+    assert.ok(f.includes(7) && f.includes(2) && !f.includes(1), `${f}`);
+  });
+});
+
+describe('residue/broken-lines: a heading or a paragraph cut in two (real drafts)', () => {
+  it('web-05: "一、……筑牢“不想腐”" / "的思想堤坝" is one heading', () => {
+    const text = fixture('corpus-web/web-05.txt');
+    const joined = applyEdits(text, joinBrokenLinesEdits(parse(text)));
+    assert.ok(joined.includes('筑牢“不想腐”的思想堤坝'));
+    assert.ok(parse(joined).headings.some((h) => h.title.endsWith('的思想堤坝')));
+  });
+
+  it('web-28: a long paragraph cut after a comma is joined; short verse lines ending in ， stay', () => {
+    const text = fixture('corpus-web/web-28.txt');
+    const f = run(text, 'residue/broken-lines');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).includes('大批量涌现,全校XXX分以上'));
+    assert.deepEqual(run('同志们：\n守望初心传文脉，\n牢记使命续弦歌。\n', 'residue/broken-lines'), []);
+  });
+});
+
+describe('residue/inline: a stray apostrophe after a quotation mark (web-03)', () => {
+  it('"六个导向"\'即要 → the apostrophe goes; apostrophes elsewhere stay', () => {
+    const text = fixture('corpus-web/web-03.txt');
+    const f = run(text, 'residue/inline');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).includes('六个导向"即要'));
+    assert.deepEqual(run("同志们：\n他说'好'，我们就干。Xi'an 项目要抓紧。\n", 'residue/inline'), []);
+  });
+});
+
+describe('residue/inline: a bracketed label before the title (web-01)', () => {
+  it('"[县长在县委书记]县长在……的讲话" → the title alone; not on a line of the body', () => {
+    const text = fixture('corpus-web/web-01.txt');
+    const f = run(text, 'residue/inline');
+    assert.equal(f.length, 1);
+    assert.ok(applyEdits(text, f[0].fixes[0].edits).startsWith('县长在县委全委(扩大)会'));
+    assert.deepEqual(run('关于会议的讲话\n同志们：\n[注意]今天的会议很重要。\n', 'residue/inline'), []);
+  });
+});

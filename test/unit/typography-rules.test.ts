@@ -52,3 +52,14 @@ describe('typography rules: fix all on a real pasted draft', () => {
     assert.equal(fixed.replace(/[，：；？！（）]/g, '').length, text.replace(/[,:;?!()，：；？！（）]/g, '').length, 'only marks changed');
   });
 });
+
+describe('typography/half-width-punctuation: the blank after the colon goes with it (web-04)', () => {
+  it('"同志们: 这次" on one line → "同志们：这次", as for a salutation within a paragraph (web-08)', () => {
+    for (const [name, want] of [['web-04', '同志们：这次全省'], ['web-08', '同志们：正当全县']]) {
+      const text = fixture(`corpus-web/${name}.txt`);
+      const f = run(text, 'typography/half-width-punctuation')[0];
+      const fixed = applyEdits(text, f.fixes[0].edits);
+      assert.ok(fixed.includes(want), `${name}: ${fixed.slice(0, 80)}`);
+    }
+  });
+});

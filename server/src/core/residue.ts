@@ -13,6 +13,8 @@ import { isHan } from './text';
 export type ResidueLineKind =
   | 'site'
   | 'navigation'
+  | 'viewer-label'
+  | 'tips'
   | 'byline'
   | 'preview-end'
   | 'download'
@@ -29,12 +31,16 @@ export type ResidueLineKind =
 const LINE_PATTERNS: [ResidueLineKind, RegExp][] = [
   ['preview-end', /^(?:全文)?预览(?:阅读)?(?:已)?结束|^预览结束|^试读结束|^(?:此处|以下)内容需要权限查看$|^会员免费查看$/],
   ['hidden', /^[-—\s]*此处隐藏\s*\d+\s*字|^\s*[-—]*\s*以下内容(?:需|仅)/],
-  ['download', /^(?:点击|立即|免费)?下载(?:本文档|全文|此文档|文档|word|Word|WORD)?$|^部分文章缺省word文档下载|下载后(?:查看|无此问题)|^下载本文档$|^正文复制$|^复制全文$|^点击下载$/],
-  ['navigation', /^(?:您的)?当前位置[:：]|^首页\s*[>＞»]|^多个关键词搜索|^内容预览[:：]?$|^论文部分内容阅读$|^文档简介$|^[-—]?\s*[上下]一(?:篇|页)?$|^-\s*下一$/],
+  ['download', /^(?:点击|立即|免费)?下载(?:本文档|全文|此文档|文档|word|Word|WORD)?$|^部分文章缺省word文档下载|下载后(?:查看|无此问题)|^(?:\d[.．、]\s*)?下载(?:前请|文档时)|^下载本文档$|^正文复制$|^复制全文$|^点击下载$/],
+  ['navigation', /^(?:您的)?当前位置[:：]|^首页\s*[>＞»]|^多个关键词搜索|^[-—]?\s*[上下]一(?:篇|页)?$|^-\s*下一$/],
+  // a document site's section labels above the text ("内容预览:", "文档简介", "论文部分内容阅读")
+  ['viewer-label', /^内容预览[:：]?$|^论文部分内容阅读$|^文档简介$/],
+  // a download site's notice block: "温馨提示:" and its numbered items about downloading and copyright
+  ['tips', /^温馨提示[:：]?$/],
   ['byline', /^(?:更新|发布|发表)?时间[:：]\s*\d{4}[-年/.]\d{1,2}.*(?:作者|来源|栏目|点击|浏览|阅读)|^更新时间[:：]|^发布(?:时间|日期)[:：]|^本文\d{4}-\d{2}-\d{2}.*发表|^本文链接[:：]|^来源[:：].{0,20}$|^作者[:：].{0,20}$|^\d{4}-\d{2}-\d{2}\s+\S{0,20}(?:的)?版权声明$/],
   // (a contact with its number or id: "要畅通客服电话" in a speech is no residue)
-  ['contact', /客服\s*(?:VX|vx|微信|QQ|qq|电话)\s*[:：]\s*[\w-]+|^(?:VX|QQ|微信)[:：]\s*\w+|^您需要登录后才可以|^(?:登录|注册|登录\s*或者?\s*注册)$|会员登录后/],
-  ['copyright', /^Copyright\s*©|^©\s*\d{4}|^版权(?:说明|声明|所有)[:：]|^免责声明|^本站(?:所有|部分)?(?:文章|内容|资源)|仅供学习[，,]?请勿他用/],
+  ['contact', /客服\s*(?:VX|vx|微信|QQ|qq|电话)\s*[:：]\s*[\w-]+|^(?:VX|QQ|微信)[:：]\s*\w+|^您需要登录后才可以|^(?:登录|注册|登录\s*或者?\s*注册)$|会员登录后|^网站客服[:：]\s*\d+$/],
+  ['copyright', /^Copyright\s*©|^©\s*\d{4}|^版权(?:说明|声明|所有)[:：]|^免责声明|^本站(?:所有|部分)?(?:文章|内容|资源)|仅供学习[，,]?请勿他用|^(?:\d[.．、]\s*)?本文档由用户(?:提供并)?上传/],
   ['page-thumbnail', /\.(?:docx?|pdf|pptx?)_第\s*\d+\s*页$/],
   ['related', /^(?:最新文档|热门文章|相关推荐|相关文章|推荐阅读|猜你喜欢|精选范文|推荐访问)$|^评论\s*\d+$/],
   ['blurb', /^前言[:：]\s*本站|^(?:本站|小编)(?:为你|為你|为大家|為大家)(?:精心)?整理|^由互联网用户分享整理/],
@@ -52,15 +58,15 @@ export function residueLineKind(line: string): ResidueLineKind | undefined {
   return undefined;
 }
 
-export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt' | 'pinyin';
+export type InlineResidueKind = 'page-counter' | 'injected' | 'title-note' | 'prompt' | 'pinyin' | 'stray-mark';
 
 export interface InlineResidue extends Span {
   kind: InlineResidueKind;
 }
 
 // 第1页共4页 glued to a word; 原創: / 原创: injected; "|动员部署会议" after a title; a prompt glued to a heading
-// (原創: only after punctuation or at the line's start: "要鼓励原创：……" is speech)
-const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|(?<=^|[、，,。；;！!？?\s])原[創创][:：]|会员免费查看|此处内容需要权限查看/g;
+// (原創: only after punctuation or at the line's start: "要鼓励原创：……" is speech); a lone ' after a quotation mark ("六个导向"'即要)
+const INLINE_RE = /第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|(?<=^|[、，,。；;！!？?\s])原[創创][:：]|会员免费查看|此处内容需要权限查看|(?<=["“”])'(?=[\u4e00-\u9fff])/g;
 
 const TITLE_NOTE_RE = /[|｜][\u4e00-\u9fff]{2,12}\s*$|[-_—]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|平台|文库|网站|站|之家)\s*$|\s*篇\s*[0-9一二三四五六七八九十]{1,2}$|范文[一二三四五六七八九十0-9]{1,2}篇/g;
 
@@ -75,7 +81,7 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
   let m: RegExpExecArray | null;
   while ((m = INLINE_RE.exec(line))) {
     const s = start + m.index;
-    const kind: InlineResidueKind = m[0].startsWith('第') ? 'page-counter' : m[0].startsWith('原') ? 'injected' : 'prompt';
+    const kind: InlineResidueKind = m[0].startsWith('第') ? 'page-counter' : m[0].startsWith('原') ? 'injected' : m[0] === "'" ? 'stray-mark' : 'prompt';
     // a whole line of it is a residue line, not inline residue
     if (m[0].length === line.trim().length) continue;
     out.push({ start: s, end: s + m[0].length, kind });
@@ -84,6 +90,9 @@ export function inlineResidue(text: string, start: number, end: number): InlineR
   // "……讲话稿 篇1", "……述职报告范文五篇": the numbering of a download site's collection (callers keep these on the title line)
   PINYIN_RE.lastIndex = 0;
   while ((m = PINYIN_RE.exec(line))) out.push({ start: start + m.index, end: start + m.index + m[0].length, kind: 'pinyin' });
+  // "[县长在县委书记]县长在……的讲话": a site's bracketed label before the title (half-width brackets, which a Chinese title never opens with)
+  const lead = /^\s*(\[[\u4e00-\u9fff]{2,12}\])(?=[\u4e00-\u9fff]{4})/.exec(line);
+  if (lead) out.push({ start: start + lead.index + lead[0].length - lead[1].length, end: start + lead[0].length, kind: 'title-note' });
   TITLE_NOTE_RE.lastIndex = 0;
   while ((m = TITLE_NOTE_RE.exec(line))) {
     if (m.index > 0 && isHan(line.charCodeAt(m.index - 1))) out.push({ start: start + m.index, end: start + m.index + m[0].trimEnd().length, kind: 'title-note' });
@@ -155,7 +164,7 @@ export function brokenLineRuns(text: string, minLines = 3, minChars = 18, maxCha
     if (broken(k)) {
       while (j + 1 < lines.length && broken(j) && continues(j + 1)) j++;
       if (j - k + 1 < minLines) j = k;
-    } else if (k <= firstLine + 2 && k + 1 < lines.length && !stop(k) && continues(k + 1) && isSplitTitle(content(k), content(k + 1))) j = k + 1;
+    } else if (k + 1 < lines.length && !stop(k) && continues(k + 1) && splitInTwo(content(k), content(k + 1), k <= firstLine + 2)) j = k + 1;
     if (j > k) {
       const breaks = [];
       for (let b = k; b < j; b++) breaks.push({ start: lines[b].contentEnd, end: lines[b + 1].start + leadingBlanks(content(b + 1)) });
@@ -164,6 +173,18 @@ export function brokenLineRuns(text: string, minLines = 3, minChars = 18, maxCha
     k = j + 1;
   }
   return out;
+}
+
+/**
+ * Two lines that are one: a title broken in two (at the top of the draft), a heading whose last words
+ * went to the next line ("一、……筑牢“不想腐”" / "的思想堤坝"), or a long paragraph cut after a comma
+ * (no paragraph ends in ，; short lines ending in ， are verse and stay).
+ */
+function splitInTwo(first: string, second: string, atTop: boolean): boolean {
+  if (atTop && isSplitTitle(first, second)) return true;
+  const s = second.trim();
+  if (BLOCK_START.test(first) && first.trim().length <= 45 && /^的/.test(s) && s.length <= 12 && !LINE_END.test(s)) return true;
+  return first.trimEnd().length > 45 && /[，,]$/.test(first.trimEnd()) && s.length > 0;
 }
 
 /** A title broken in two (at the top of the draft): a long first part, a short second part that ends it. */

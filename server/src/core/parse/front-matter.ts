@@ -73,6 +73,10 @@ function pushTitleBlock(st: ParseState, titleIdx: number, salIdx: number): numbe
     else if (salIdx >= 0) blocks.push({ kind: 'subtitle', start: ln.start, end: ln.end, line: ln.index });
     else break;
   }
+  // the title printed again further down (a page's footer after the text, web-19)
+  const again = (ln: Line, j: number) => j >= k && titleText.length >= 6 && lineText(text, ln, 400) === titleText;
+  for (const [j, ln] of usable.entries()) if (again(ln, j)) st.residueLines.add(ln.index);
+  st.usable = usable.filter((ln, j) => !again(ln, j));
   return k;
 }
 

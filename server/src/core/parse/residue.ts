@@ -24,11 +24,8 @@ export function residuePass(st: ParseState): void {
     const len = ln.end - ln.start;
     // Only test short-ish lines in full; a residue marker in a very long line is real prose.
     const head = text.slice(ln.start, Math.min(ln.end, ln.start + 400));
-    if (len <= 200 && residueLineKind(head) !== undefined) {
-      st.residueLines.add(ln.index);
-      continue;
-    }
-    if (!(RE_RESIDUE.test(head) && (len < 300 || /^温馨提示/.test(head)))) {
+    const wholeLine = len <= 200 && residueLineKind(head) !== undefined;
+    if (!wholeLine && !(RE_RESIDUE.test(head) && (len < 300 || /^温馨提示/.test(head)))) {
       // residue inside a line of the speech (an uploader's note on the title is the title's: left to the rule)
       for (const r of inlineResidue(text, ln.start, ln.end)) if (r.kind !== 'title-note') st.inlineResidue.push({ start: r.start, end: r.end });
       continue;

@@ -27,6 +27,12 @@ export default defineRule({
     fixable: true,
     defaultOptions: {},
     examples: { wrong: '今天我们召开全市领导干部警示教育大会,主要目的是\n深入贯彻落实关于全面从严治党的重要论述和系列重要指\n示精神。', right: '今天我们召开全市领导干部警示教育大会,主要目的是深入贯彻落实关于全面从严治党的重要论述和系列重要指示精神。' },
+    notes: {
+      leavesAlone:
+        'real paragraph breaks (a line ending in 。！？：…, an empty line, a line opening a heading or 同志们：), short lines ending in ， (verse, couplets), residue lines and a line repeated. 真正的段落分隔、以逗号结尾的短句（诗句、对联）不连。',
+      limits:
+        'a run needs three lines of about a page\'s width (18-45 characters); two lines are joined only for a title split at the top, a heading whose last words went to the next line (……筑牢“不想腐” / 的思想堤坝), or a long paragraph (over 45 characters) cut after a comma. 两行的断行只在标题、标题尾字下行、长段逗号处断开时才连。',
+    },
   },
   messages: {
     run: { zh: '第 {first}—{last} 行在句中断行（{count} 处），应合并为段落', en: 'Lines {first}-{last} are broken mid-sentence (line breaks: {count}); join them into paragraphs' },

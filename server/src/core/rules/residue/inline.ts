@@ -12,6 +12,7 @@ import { inlineResidue } from '../../residue';
 import type { InlineResidue } from '../../residue';
 import { defineRule } from '../../rule';
 import { speechParagraphs } from '../typography/shared';
+import { residueLines } from './line';
 import { INLINE_KINDS } from './shared';
 
 type Found = Omit<InlineResidue, 'kind'> & { kind: InlineResidue['kind'] | 'duplicate-title' };
@@ -37,7 +38,8 @@ function repeatedTitle(doc: SpeechDocument): Found[] {
 
 export function inlineFindings(doc: SpeechDocument): Found[] {
   const out: Found[] = [];
-  const lines = new Set<number>();
+  // a line residue/line deletes whole has nothing left to clean inside
+  const lines = new Set<number>(residueLines(doc).keys());
   for (const p of speechParagraphs(doc)) {
     const line = doc.lines.lineAt(p.span.start);
     if (lines.has(line)) continue;

@@ -13,7 +13,7 @@
  * lines is residue/broken-lines' to join, not a line to delete.
  */
 import type { SpeechDocument } from '../../model';
-import { brokenLineRuns, residueLineKind } from '../../residue';
+import { brokenLineRuns, inlineResidue, residueLineKind } from '../../residue';
 import { defineRule } from '../../rule';
 import { deleteLineEdit, LINE_KINDS } from './shared';
 
@@ -44,9 +44,41 @@ export function residueLines(doc: SpeechDocument): Map<number, string> {
     if (t === '') continue;
     const repeatsTitle = title.length >= 4 && t.length >= 4 && (title.includes(t) || t.includes(title));
     const amongResidue = [neighbour(line, -1), neighbour(line, 1)].some((k) => out.has(k) || parserResidue.has(k));
-    if (repeatsTitle || (amongResidue && !TITLE_LIKE.test(t))) out.set(line, 'page');
+    // a word or two of a title scattered over a cover page ("园区" "工委" … "讲话"): no title of its own, even when it reads 讲话
+    if (amongResidue && t.length <= 4) out.set(line, 'fragment');
+    // "《……的讲话》由互联网用户分享整理。文章地址:……": a site's note that names the title
+    else if (/由互联网用户分享整理|文章地址[:：]|原文地址[:：]/.test(t)) out.set(line, 'blurb');
+    else if (repeatsTitle) out.set(line, 'repeated-title');
+    else if (amongResidue && !TITLE_LIKE.test(t)) out.set(line, 'page');
   }
+  repeatedTitleLines(doc, out);
   return out;
+}
+
+/**
+ * Lines that print the title again anywhere (web-19 prints it after the text), or the title without
+ * a collection's note ("……述职报告" and "……述职报告篇1" under "……述职报告范文五篇-某平台"): then the
+ * title line itself is the page's title, and the document's own title is further down.
+ */
+function repeatedTitleLines(doc: SpeechDocument, out: Map<number, string>): void {
+  if (doc.title === undefined) return;
+  const titleLine = doc.lines.lineAt(doc.paragraphs[doc.title].span.start);
+  const title = lineText(doc, titleLine);
+  const notes = inlineResidue(doc.text, doc.lines.lineStart(titleLine), doc.lines.contentEnd(titleLine)).filter((r) => r.kind === 'title-note');
+  let core = title;
+  for (const n of notes) core = core.replace(doc.text.slice(n.start, n.end), '');
+  core = core.trim();
+  if (core.length < 6) return;
+  let coreRepeated = false;
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (line === titleLine || out.has(line)) continue;
+    const t = lineText(doc, line);
+    if (t === title || t === core || t.replace(/\s*篇\s*[0-9一二三四五六七八九十]{1,2}$/, '') === core) {
+      out.set(line, 'repeated-title');
+      coreRepeated ||= t !== title;
+    }
+  }
+  if (coreRepeated && core !== title && !out.has(titleLine)) out.set(titleLine, 'page');
 }
 
 export default defineRule({
@@ -61,6 +93,12 @@ export default defineRule({
     fixable: true,
     defaultOptions: {},
     examples: { wrong: '……必须坚决落实。\n预览结束,会员登录后免费立即下载', right: '……必须坚决落实。' },
+    notes: {
+      leavesAlone:
+        'a line of the speech that only mentions a site, a download or a hotline ("要畅通客服电话"); a line before the title that reads like a title itself (ends in 讲话, 报告, 党课 …) unless it repeats the title; a Markdown thematic break (---). 讲话稿中提到客服、下载的句子；标题前本身像标题的行（重复标题的除外）。',
+      limits:
+        'each message names the kind of line (site banner, navigation, a document site\'s section label such as 内容预览 or 文档简介, a download site\'s 温馨提示 block, posting date, download or copyright notice, contact, a fragment of a cover-page title, the title printed again, another page title); the title printed again is caught anywhere (also after the text), and so is the title without a download site\'s collection note (……报告 / ……报告篇1 under ……报告范文五篇-某平台: then the note-laden title line goes whole); a page title that does not repeat the document title is only caught among other residue lines, and the model still takes such a page title for the title. 每条提示说明该行是什么；与标题不同的网页标题只在其他残留行之间才能识别。',
+    },
   },
   messages: {
     line: { zh: '网页残留：{whatZh}，应删除', en: 'Web residue: {whatEn}; delete it' },

@@ -23,6 +23,8 @@ export function deleteLineEdit(doc: SpeechDocument, line: number): TextEdit {
 export const LINE_KINDS: Record<string, LocalizedText> = {
   site: { zh: '网站名称或横幅', en: 'a site name or banner' },
   navigation: { zh: '网页导航（当前位置、搜索、翻页）', en: 'page navigation (breadcrumb, search, pager)' },
+  'viewer-label': { zh: '文档站的栏目标签（内容预览、文档简介）', en: "a document site's section label (content preview, summary)" },
+  tips: { zh: '下载站的“温馨提示”', en: "a download site's notice heading" },
   byline: { zh: '发布时间、作者、来源或点击数', en: 'a posting date, author, source or hit count' },
   'preview-end': { zh: '“预览结束”类提示', en: 'a "preview ended" notice' },
   download: { zh: '下载或复制提示', en: 'a download or copy prompt' },
@@ -34,7 +36,9 @@ export const LINE_KINDS: Record<string, LocalizedText> = {
   blurb: { zh: '网站介绍正文的按语', en: 'a site blurb introducing the text' },
   related: { zh: '相关文章列表或评论区', en: 'a list of related articles or the comments' },
   stray: { zh: '孤立的符号行', en: 'a line of stray symbols' },
-  page: { zh: '正文之前或之后的网页内容（页面标题、重复的标题）', en: 'page content around the speech (a page title, the title printed twice)' },
+  fragment: { zh: '封面上拆散的标题碎片', en: 'a fragment of a title scattered over a cover page' },
+  'repeated-title': { zh: '重复的标题', en: 'the title printed again' },
+  page: { zh: '正文之前的网页内容（页面标题等）', en: 'page content before the speech (a page title)' },
 };
 
 export const INLINE_KINDS: Record<string, LocalizedText> = {
@@ -43,5 +47,6 @@ export const INLINE_KINDS: Record<string, LocalizedText> = {
   'title-note': { zh: '标题后附加的分类或网站名', en: 'a category or site name added to the title' },
   prompt: { zh: '会员或权限提示', en: 'a membership or permission prompt' },
   pinyin: { zh: '网页在汉字后标注的拼音', en: 'pinyin readings a site printed after the characters' },
+  'stray-mark': { zh: '引号后多出的孤立撇号', en: 'a stray apostrophe after a quotation mark' },
   'duplicate-title': { zh: '重复出现的标题', en: 'the title printed again' },
 };

@@ -76,7 +76,9 @@ export function halfWidthEdits(text: string, start: number, end: number): TextEd
     if (ch === ':' && next.c === 0x2f) continue; // scheme:// outside a recognised URL
     if (!isChinese(prev) && !isChinese(next.c)) continue;
     // a blank after the mark goes with it when Chinese follows ("第二, 我们" → "第二，我们")
-    const drop = next.blank && isChinese(next.c) ? 2 : 1;
+    // and so does the blank after a salutation's colon that the parser split from its line ("同志们: 这次" → "同志们：这次")
+    const runOn = i + 1 === end && isBlank(text.charCodeAt(end)) && isChinese(text.charCodeAt(end + 1));
+    const drop = (next.blank && isChinese(next.c)) || runOn ? 2 : 1;
     edits.push({ start: i, end: i + drop, newText: FULL[ch] });
   }
   // a half-width opener closed by a full-width closer ("(一）"), or the reverse
