@@ -50,6 +50,9 @@ describe('what a careful editor leaves alone (the dismissed kinds of the verdict
     assert.deepEqual(rule(quoted), []);
     const own = ['标题', '同志们：', '开场白。', '（1）要坚持稳中求进', '内容。', '（2）要坚持高质量发展', '内容。', '一、认清形势', '内容。', '二、明确任务', '内容。'].join('\n');
     assert.deepEqual(rule(own), ['一、']);
+    // and the draft's own headings after them keep their sequence check (一、 二、 四、)
+    const gap = ['标题', '同志们：', '总书记强调：“', '（1）要坚持稳中求进；', '（2）要坚持高质量发展。”', '一、认清形势', '内容。', '二、明确任务', '内容。', '四、抓好落实', '内容。'].join('\n');
+    assert.deepEqual(sequence(gap), ['四']);
   });
 
   it('numbering/announced-count: a programme name with a number is an item of a list, and after a colon 和 may join one item', () => {

@@ -78,14 +78,45 @@ export function isNumbered(s: Section): boolean {
   return s.heading.marker !== undefined && NUMBERED_STYLES.has(s.heading.style) && Number.isFinite(s.heading.marker.value);
 }
 
+/**
+ * Headings inside a quotation (the quotations layer), or between an opening
+ * mark left open at the end of a paragraph and its closing mark a few
+ * paragraphs on (总书记强调：“ / （1）…… / （2）……。”): points of a quoted
+ * instruction or remark, not the draft's own levels.
+ */
+export function quotedHeadings(doc: SpeechDocument): (s: Section) => boolean {
+  const regions: { start: number; end: number }[] = [];
+  const ps = doc.paragraphs;
+  for (let i = 0; i < ps.length; i++) {
+    const t = doc.text.slice(ps[i].span.start, ps[i].span.end);
+    const open = t.lastIndexOf('“');
+    if (open < 0 || t.indexOf('”', open) >= 0) continue;
+    for (let j = i + 1; j < ps.length && j <= i + 8; j++) {
+      const u = doc.text.slice(ps[j].span.start, ps[j].span.end);
+      if (u.includes('“')) break;
+      const close = u.indexOf('”');
+      if (close >= 0) {
+        regions.push({ start: ps[i].span.start + open, end: ps[j].span.start + close + 1 });
+        break;
+      }
+    }
+  }
+  return (s) => {
+    const at = s.heading.span.start;
+    return doc.quotations.contains(at) || regions.some((r) => at >= r.start && at < r.end);
+  };
+}
+
 /** Every heading series of the document, parents in document order. */
 export function headingSeries(doc: SpeechDocument): HeadingSeries[] {
   const out: HeadingSeries[] = [];
+  const quoted = quotedHeadings(doc);
   const visit = (parent: Section | undefined, kids: Section[], invertedAbove: boolean) => {
     const byStyle = new Map<string, HeadingSeries>();
     const groups: HeadingSeries[] = [];
-    // below an inversion the tree itself is unreliable (2. after （二） lands under （二）)
-    const inverted = invertedAbove || findInversions(kids).length > 0;
+    // below an inversion the tree itself is unreliable (2. after （二） lands under （二）);
+    // the numbered points of a quoted instruction are no inversion (numbering/hierarchy leaves them alone too)
+    const inverted = invertedAbove || findInversions(kids.filter((k) => !quoted(k))).length > 0;
     for (const k of kids) {
       if (!isNumbered(k)) continue;
       let g = byStyle.get(k.heading.style);

@@ -6,8 +6,8 @@
  * the last one closes (DOMAIN.md); otherwise a mark left open at the end of
  * its paragraph, or a closing mark with no opening, makes no quotation.
  * Later passes and rules ask `quotations.contains(offset)` or
- * `quotations.at(offset)`. (Nothing uses it yet: the model and the findings
- * are those of the parser without it.)
+ * `quotations.at(offset)` (numbering/hierarchy and the heading series of
+ * renumber.ts leave the numbered points of a quotation alone).
  */
 import type { Paragraph } from '../model';
 import type { Span } from '../text';

@@ -7,41 +7,12 @@
  */
 import type { Section, SpeechDocument } from '../../model';
 import { defineRule } from '../../rule';
-import { findInversions, isLevel1Style, isNumbered } from '../../renumber';
+import { findInversions, isLevel1Style, isNumbered, quotedHeadings } from '../../renumber';
 import { trimEnd } from './shared';
 
 function markerOf(doc: SpeechDocument, s: Section): string {
   const m = s.heading.marker!;
   return doc.text.slice(m.span.start, m.span.end).trim();
-}
-
-/**
- * Headings inside a quotation (the quotations layer), or between an opening
- * mark left open at the end of a paragraph and its closing mark a few
- * paragraphs on (总书记强调：“ / （1）…… / （2）……。”): points of a quoted
- * instruction or remark, not the draft's own levels.
- */
-function quotedHeadings(doc: SpeechDocument): (s: Section) => boolean {
-  const regions: { start: number; end: number }[] = [];
-  const ps = doc.paragraphs;
-  for (let i = 0; i < ps.length; i++) {
-    const t = doc.text.slice(ps[i].span.start, ps[i].span.end);
-    const open = t.lastIndexOf('“');
-    if (open < 0 || t.indexOf('”', open) >= 0) continue;
-    for (let j = i + 1; j < ps.length && j <= i + 8; j++) {
-      const u = doc.text.slice(ps[j].span.start, ps[j].span.end);
-      if (u.includes('“')) break;
-      const close = u.indexOf('”');
-      if (close >= 0) {
-        regions.push({ start: ps[i].span.start + open, end: ps[j].span.start + close + 1 });
-        break;
-      }
-    }
-  }
-  return (s) => {
-    const at = s.heading.span.start;
-    return doc.quotations.contains(at) || regions.some((r) => at >= r.start && at < r.end);
-  };
 }
 
 export default defineRule({
