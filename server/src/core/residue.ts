@@ -143,12 +143,25 @@ const BLOCK_START = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一�
  * ending in 。, an empty line, a line opening a heading) are kept.
  */
 export function brokenLineRuns(text: string, minLines = 3, minChars = 18, maxChars = 45): BrokenRun[] {
+  // residue/line, residue/inline (through it) and residue/broken-lines each ask for the runs of the same text in one check
+  if (lastRuns && lastRuns.text === text && lastRuns.key === `${minLines},${minChars},${maxChars}`) return lastRuns.runs;
+  const runs = findBrokenLineRuns(text, minLines, minChars, maxChars);
+  lastRuns = { text, key: `${minLines},${minChars},${maxChars}`, runs };
+  return runs;
+}
+
+/** The runs of the text checked last (callers only read them). */
+let lastRuns: { text: string; key: string; runs: BrokenRun[] } | undefined;
+
+function findBrokenLineRuns(text: string, minLines: number, minChars: number, maxChars: number): BrokenRun[] {
   const lines = splitLines(text);
   const len = (k: number) => lines[k].contentEnd - lines[k].start;
   const content = (k: number) => text.slice(lines[k].start, lines[k].contentEnd);
   const firstLine = lines.findIndex((l) => l.contentEnd > l.start);
-  // lines that never join: residue, the title line (but a title split in two), a line repeated
-  const stop = (k: number) => residueLineKind(content(k)) !== undefined || (k > 0 && content(k).trim() === content(k - 1).trim());
+  // lines that never join: residue, the title line (but a title split in two), a line repeated;
+  // worked out once per line (broken, continues and the loop each ask about the same lines)
+  const stops = lines.map((_, k) => residueLineKind(content(k)) !== undefined || (k > 0 && content(k).trim() === content(k - 1).trim()));
+  const stop = (k: number) => stops[k];
   // a line is "broken" when it ends mid-sentence and is about as long as the page is wide
   const broken = (k: number) => {
     const c = content(k).trimEnd();

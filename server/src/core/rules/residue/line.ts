@@ -25,6 +25,15 @@ function lineText(doc: SpeechDocument, line: number): string {
 
 /** The kind of residue on each line of the draft (the lines of the speech are absent). */
 export function residueLines(doc: SpeechDocument): Map<number, string> {
+  // residue/line and residue/inline both ask for it in one check
+  let lines = residueLinesOf.get(doc);
+  if (!lines) residueLinesOf.set(doc, (lines = findResidueLines(doc)));
+  return lines;
+}
+
+const residueLinesOf = new WeakMap<SpeechDocument, Map<number, string>>();
+
+function findResidueLines(doc: SpeechDocument): Map<number, string> {
   const parserResidue = new Set(doc.paragraphs.filter((p) => p.kind === 'residue').map((p) => doc.lines.lineAt(p.span.start)));
   const inRun = new Set(brokenLineRuns(doc.text).flatMap((r) => Array.from({ length: r.last - r.first + 1 }, (_, k) => r.first + k)));
   const title = doc.title !== undefined ? lineText(doc, doc.lines.lineAt(doc.paragraphs[doc.title].span.start)) : '';
