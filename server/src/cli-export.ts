@@ -13,17 +13,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CliIO } from './cli';
-import { detectLocale } from './cli';
 import type { RawConfig } from './core/config';
 import type { Registry } from './core/registry';
 import type { LocalizedText, Locale } from './core/rule';
-import { localize } from './core/rule';
+import { detectLocale, localize } from './core/rule';
 import { createRegistry } from './core/rules';
 import { LineIndex } from './core/text';
 import { planDraftExport } from './docx';
 import { findConfigFile, formatProblem, loadConfigFor } from './node/config-file';
 import { writeDocx } from './node/docx-write';
-import { decodeDraft, ioCause, ioReason } from './node/textfile';
+import { decodeDraft, ioCause, ioReason, MAX_DRAFT_BYTES, readRegularFile, writeFileAtomic } from './node/textfile';
 
 export const EXPORT_HELP = `speechlint export — 导出为 Word 文档 / export a draft to Word
 
@@ -84,8 +83,8 @@ function parseExportArgs(argv: readonly string[]): ExportOptions | LocalizedText
   return o;
 }
 
-/** Write `data` to `file` through a temporary file in the same folder and a rename. */
-export function writeNewFile(file: string, data: Uint8Array): void {
+/** Write a new `file` through a temporary file in the same folder and a rename. */
+function writeNewFile(file: string, data: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.speechlint-tmp`);
   try {
     fs.writeFileSync(tmp, data, { flag: 'wx' });
@@ -118,7 +117,8 @@ export async function runExport(argv: readonly string[], io: CliIO, registry?: R
 
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(input);
+    // as a check reads a draft: a regular file under the size limit (a FIFO or /dev/zero gets one line, not a hang)
+    bytes = readRegularFile(input, { maxBytes: MAX_DRAFT_BYTES });
   } catch (e) {
     return fail(t(`${parsed.input}：${ioReason(e).zh}`, `${parsed.input}: ${ioReason(e).en}`));
   }
@@ -143,7 +143,8 @@ export async function runExport(argv: readonly string[], io: CliIO, registry?: R
   }
   if (fs.existsSync(output) && !parsed.force) return fail(t(`${shownOut} 已存在（其中可能有在 Word 中的修改）；加 --force 覆盖`, `${shownOut} exists (it may hold edits made in Word); add --force to replace it`));
   try {
-    writeNewFile(output, await writeDocx(plan.paragraphs, loaded.config.exportLayout, plan.title));
+    // --force over an existing file: replaced as --fix replaces a draft (through a link, mode and owner kept, synced)
+    (fs.existsSync(output) ? writeFileAtomic : writeNewFile)(output, await writeDocx(plan.paragraphs, loaded.config.exportLayout, plan.title));
   } catch (e) {
     const r = ioCause(e, 'write');
     return fail(t(`无法写入 ${shownOut}：${r.zh}`, `cannot write ${shownOut}: ${r.en}`));

@@ -205,7 +205,6 @@ export function parseArgs(argv: readonly string[]): Options {
 }
 
 /** --locale, else LC_ALL, LC_MESSAGES, LANG (core/rule.ts; the language server uses it too). */
-export { detectLocale };
 
 function prescanLocale(argv: readonly string[]): Locale | undefined {
   for (let i = 0; i < argv.length; i++) {

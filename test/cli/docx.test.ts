@@ -166,6 +166,25 @@ describe('CLI: speechlint export', () => {
     assert.equal((await runMain(['export', 'a.docx'], { cwd: dir })).code, 2);
   });
 
+  it('--force over a linked .docx writes where the link points and keeps the link', async function () {
+    if (process.platform === 'win32') this.skip();
+    fs.writeFileSync(path.join(dir, 'a.speech'), '标题\n同志们：\n正文。\n');
+    fs.mkdirSync(path.join(dir, 'shared'));
+    fs.writeFileSync(path.join(dir, 'shared', 'final.docx'), 'edited in Word');
+    fs.symlinkSync(path.join('shared', 'final.docx'), path.join(dir, 'a.docx'));
+    assert.equal((await runMain(['export', 'a.speech', '--force'], { cwd: dir })).code, 0);
+    assert.ok(fs.lstatSync(path.join(dir, 'a.docx')).isSymbolicLink());
+    assert.ok(readDocx(fs.readFileSync(path.join(dir, 'shared', 'final.docx'))).ok);
+  });
+
+  it('reads its input as a check does: /dev/zero gets one line, not all the memory', async function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    const r = await runMain(['export', '/dev/zero', '-o', 'z.docx'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /speechlint export: \/dev\/zero: /);
+    assert.ok(!fs.existsSync(path.join(dir, 'z.docx')));
+  });
+
   it('takes the layout from the export section of .speechlintrc.json, and names a bad value', async () => {
     fs.writeFileSync(path.join(dir, 'a.speech'), '标题\n同志们：\n正文。\n');
     writeJson(path.join(dir, '.speechlintrc.json'), { export: { margins: { top: 30, left: 'wide' }, linesPerPage: 20, fonts: { body: ['方正仿宋_GBK', '仿宋'] }, pageNumbers: 'center', colour: 1 } });
