@@ -70,7 +70,7 @@ async function writeIdfTable() {
   const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'speechlint-idf-'));
   try {
     const tool = path.join(tmp, 'idf-table.js');
-    await esbuild.build({ ...common, sourcemap: false, minify: false, metafile: false, entryPoints: ['server/src/tools/idf-table.ts'], outfile: tool, external: ['@node-rs/jieba', 'jieba-wasm'], nodePaths: [path.join(root, 'node_modules')] });
+    await esbuild.build({ ...common, sourcemap: false, minify: false, metafile: false, entryPoints: ['server/src/tools/idf-table.ts'], outfile: tool, external: SEGMENTER_PACKAGES, nodePaths: [path.join(root, 'node_modules')] });
     require('child_process').execFileSync(process.execPath, [tool, path.join(out, 'idf.bin')], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import type { ExportDocxResult, ExportLeftover, UriParams } from '../protocol';
 import { Requests } from '../protocol';
 import type { ServerContext } from '../context';
 import { currentOf, guard, invalidParams, uriOf } from '../context';
-import { tooLarge } from '../documents';
+import { MAX_DRAFT_BYTES } from '../node/textfile';
 
 function leftovers(ctx: ServerContext, doc: SpeechDocument, findings: readonly Finding[]): ExportLeftover[] {
   return findings.map((f) => {
@@ -29,7 +29,7 @@ export function register(ctx: ServerContext): void {
     guard(ctx, Requests.exportDocx, async (params: UriParams): Promise<ExportDocxResult> => {
       const cur = await currentOf(ctx, uriOf(params));
       // a document over the size the engine checks has an empty model: exporting it would write an empty .docx
-      if (tooLarge(cur.st.td.getText())) throw invalidParams('the draft is over 20 MB and is not checked; it is not exported either');
+      if (ctx.store.tooLarge(cur.st)) throw invalidParams(`the draft is over ${MAX_DRAFT_BYTES / 1048576} MB and is not checked; it is not exported either`);
       const config = cur.config.config;
       const plan = planDraftExport(cur.doc.text, ctx.registry, config, (id, e) => ctx.log.error(`export: rule ${id} failed: ${e instanceof Error ? e.message : String(e)}`));
       if (!plan.ok) return { ok: false, blockers: leftovers(ctx, plan.doc, plan.blockers) };

@@ -57,13 +57,6 @@ export function isChinese(c: number): boolean {
   return isHan(c) || isCjkPunct(c);
 }
 
-/** Han characters in [start, end). */
-export function hanCount(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (isHan(text.charCodeAt(i))) n++;
-  return n;
-}
-
 /** Is the paragraph mostly Latin text (an English passage)? Then Latin conventions rule it. */
 export function mostlyLatin(text: string, start: number, end: number): boolean {
   let latin = 0;
